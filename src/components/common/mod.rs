@@ -1,0 +1,33 @@
+//! Small building blocks used everywhere: avatar, icons, emoji text, rich content, errors.
+
+pub mod avatar;
+pub mod emoji_text;
+pub mod error_notice;
+pub mod icon;
+pub mod rich_content;
+
+pub use avatar::Avatar;
+pub use emoji_text::EmojiText;
+pub use error_notice::ErrorNotice;
+pub use icon::Icon;
+pub use rich_content::RichContent;
+
+/// Whether the person asked for less motion (`prefers-reduced-motion`): animated emoji and
+/// GIFs then use their static versions.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// A media URL from the server, only if it is http(s): `javascript:`/`data:` never reach
+/// `src`.
+pub fn safe_media_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    matches!(scheme.as_deref(), Some("https" | "http")).then(|| url.to_string())
+}

@@ -1,0 +1,5 @@
+//! Timelines as ARIA feeds.
+
+pub mod timeline_feed;
+
+pub use timeline_feed::TimelineFeed;

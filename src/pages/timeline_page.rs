@@ -1,0 +1,68 @@
+//! Timeline pages: each is the generic timeline with its own kind and title. Without a
+//! signed-in account they send you to sign in.
+
+use leptos::prelude::*;
+use leptos_router::{components::Redirect, hooks::use_params_map};
+
+use crate::api::timelines::TimelineKind;
+use crate::components::{shell::AppShell, timeline::TimelineFeed};
+use crate::routes::Route;
+use crate::state::session::use_session;
+
+#[component]
+fn TimelinePage(kind: Signal<TimelineKind>, title: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    move || match session.active() {
+        None => view! { <Redirect path=Route::Login.href() /> }.into_any(),
+        // Re-created when the account or the timeline changes.
+        Some(account) => {
+            let _ = account.key();
+            let kind = kind.get();
+            view! {
+                <AppShell title=title>
+                    <TimelineFeed kind=kind label=title.get_untracked() />
+                </AppShell>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! { <TimelinePage kind=Signal::stored(TimelineKind::Home) title=Signal::stored("Home".to_string()) /> }
+}
+
+#[component]
+pub fn LocalPage() -> impl IntoView {
+    view! { <TimelinePage kind=Signal::stored(TimelineKind::Local) title=Signal::stored("Local".to_string()) /> }
+}
+
+#[component]
+pub fn FederatedPage() -> impl IntoView {
+    view! { <TimelinePage kind=Signal::stored(TimelineKind::Federated) title=Signal::stored("Federated".to_string()) /> }
+}
+
+#[component]
+pub fn TagPage() -> impl IntoView {
+    let params = use_params_map();
+    let tag = Signal::derive(move || params.with(|p| p.get("tag")).unwrap_or_default());
+    view! {
+        <TimelinePage
+            kind=Signal::derive(move || TimelineKind::Tag(tag.get()))
+            title=Signal::derive(move || format!("#{}", tag.get()))
+        />
+    }
+}
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Signal::derive(move || params.with(|p| p.get("id")).unwrap_or_default());
+    view! {
+        <TimelinePage
+            kind=Signal::derive(move || TimelineKind::List(id.get()))
+            title=Signal::stored("List".to_string())
+        />
+    }
+}

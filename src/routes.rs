@@ -1,0 +1,101 @@
+//! The app's routes as data: every in-app link is built here, so paths are spelled once and
+//! host-tested. The Leptos route table in `app.rs` matches the same paths.
+
+use crate::api::query::encode_component;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Local,
+    Federated,
+    Notifications,
+    Tag(String),
+    List(String),
+    Status(String),
+    Account(String),
+    Login,
+    Callback,
+}
+
+impl Route {
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Local => "/local".into(),
+            Route::Federated => "/federated".into(),
+            Route::Notifications => "/notifications".into(),
+            Route::Tag(tag) => format!("/tags/{}", encode_component(tag)),
+            Route::List(id) => format!("/lists/{}", encode_component(id)),
+            Route::Status(id) => format!("/statuses/{}", encode_component(id)),
+            Route::Account(id) => format!("/accounts/{}", encode_component(id)),
+            Route::Login => "/login".into(),
+            Route::Callback => "/callback".into(),
+        }
+    }
+
+    /// Parses an app path (no query string); `None` for unknown paths.
+    pub fn parse(path: &str) -> Option<Route> {
+        let path = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
+        let mut parts = path.trim_start_matches('/').splitn(2, '/');
+        let first = parts.next()?;
+        let rest = parts.next();
+        let param = |r: Option<&str>| r.filter(|s| !s.is_empty() && !s.contains('/')).map(decode);
+        Some(match (first, rest) {
+            ("", None) => Route::Home,
+            ("local", None) => Route::Local,
+            ("federated", None) => Route::Federated,
+            ("notifications", None) => Route::Notifications,
+            ("login", None) => Route::Login,
+            ("callback", None) => Route::Callback,
+            ("tags", r) => Route::Tag(param(r)?),
+            ("lists", r) => Route::List(param(r)?),
+            ("statuses", r) => Route::Status(param(r)?),
+            ("accounts", r) => Route::Account(param(r)?),
+            _ => return None,
+        })
+    }
+}
+
+fn decode(s: &str) -> String {
+    crate::api::query::query_param(&format!("v={s}"), "v").unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips() {
+        let all = [
+            Route::Home,
+            Route::Local,
+            Route::Federated,
+            Route::Notifications,
+            Route::Tag("rust lang/ü".into()),
+            Route::List("42".into()),
+            Route::Status("117020593473214477".into()),
+            Route::Account("AM7iejUVqeZiIAYReK".into()),
+            Route::Login,
+            Route::Callback,
+        ];
+        for route in all {
+            assert_eq!(
+                Route::parse(&route.href()),
+                Some(route.clone()),
+                "{}",
+                route.href()
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_and_malformed_paths_are_none() {
+        assert_eq!(Route::parse("/nope"), None);
+        assert_eq!(Route::parse("/tags/"), None);
+        assert_eq!(Route::parse("/statuses/1/2"), None);
+        assert_eq!(Route::parse("/local/"), Some(Route::Local));
+    }
+}

@@ -1,0 +1,184 @@
+//! Test control under `/__demo/` (not Mastodon API; documented in the crate docs) and the
+//! fault-injection middleware it drives.
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+use crate::error::{ApiError, ApiResult};
+use crate::{Config, Shared, clock, statuses};
+
+/// Fail (or delay) the next `count` requests whose path starts with `path_prefix`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FailRule {
+    pub path_prefix: String,
+    /// HTTP status to answer; `0` = hang for `delay_ms` (default 30 s) then 504; absent = only delay.
+    pub status: Option<u16>,
+    #[serde(default = "one")]
+    pub count: u32,
+    #[serde(default)]
+    pub delay_ms: u64,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+struct ConfigBody {
+    pkce_metadata: Option<bool>,
+    rate_limit: Option<u32>,
+    rate_window_secs: Option<u64>,
+    fail_next: Option<FailRule>,
+}
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/__demo/config", post(set_config))
+        .route("/__demo/reset", post(reset))
+        .route("/__demo/state", get(summary))
+        .route("/__demo/statuses", post(create_status))
+}
+
+async fn set_config(State(state): State<Shared>, Json(body): Json<ConfigBody>) -> Json<Value> {
+    {
+        let mut c = state.config.lock().unwrap();
+        if let Some(v) = body.pkce_metadata {
+            c.pkce_metadata = v;
+        }
+        if let Some(v) = body.rate_limit {
+            c.rate_limit = v;
+        }
+        if let Some(v) = body.rate_window_secs {
+            c.rate_window_ms = v.max(1) * 1000;
+        }
+        if let Some(rule) = body.fail_next {
+            c.fail_rules.push(rule);
+        }
+    }
+    summary(State(state)).await
+}
+
+async fn reset(State(state): State<Shared>) -> Json<Value> {
+    *state.store.write().unwrap() = state.seed.clone();
+    *state.config.lock().unwrap() = Config::from_options(&state.options);
+    state.rate.lock().unwrap().counters.clear();
+    summary(State(state)).await
+}
+
+async fn summary(State(state): State<Shared>) -> Json<Value> {
+    let store = state.store.read().unwrap();
+    let c = state.config.lock().unwrap();
+    let homes: serde_json::Map<String, Value> = store
+        .homes
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v.len())))
+        .collect();
+    Json(json!({
+        "origin": state.origin,
+        "statuses": store.statuses.len(),
+        "accounts": store.accounts.len(),
+        "homes": homes,
+        "polls": store.polls.len(),
+        "config": {
+            "pkce_metadata": c.pkce_metadata,
+            "rate_limit": c.rate_limit,
+            "rate_window_secs": c.rate_window_ms / 1000,
+            "pending_failures": c.fail_rules.iter().map(|r| json!({
+                "path_prefix": r.path_prefix, "status": r.status, "count": r.count, "delay_ms": r.delay_ms
+            })).collect::<Vec<_>>(),
+        },
+        "users": store.users.iter().map(|u| json!({"username": u.username, "id": u.account_id})).collect::<Vec<_>>(),
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+struct NewStatus {
+    username: String,
+    text: String,
+    #[serde(default)]
+    visibility: Option<String>,
+    #[serde(default)]
+    spoiler_text: Option<String>,
+    #[serde(default)]
+    in_reply_to_id: Option<String>,
+}
+
+async fn create_status(
+    State(state): State<Shared>,
+    Json(body): Json<NewStatus>,
+) -> ApiResult<Json<Value>> {
+    let now = clock::now_ms();
+    let mut store = state.store.write().unwrap();
+    let user = store
+        .user(&body.username)
+        .cloned()
+        .ok_or_else(ApiError::not_found)?;
+    let id = statuses::create_local(
+        &mut store,
+        &user.account_id,
+        &body.text,
+        body.visibility.as_deref().unwrap_or("public"),
+        body.spoiler_text.as_deref().unwrap_or(""),
+        body.in_reply_to_id.as_deref().and_then(|s| s.parse().ok()),
+        now,
+    );
+    store.fan_out(id);
+    store
+        .render_status(id, Some(&user.username), now)
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Applies pending `fail_next` rules. Control routes are never failed.
+pub async fn fail_layer(State(state): State<Shared>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if path.starts_with("/__demo/") {
+        return next.run(req).await;
+    }
+    let rule = {
+        let mut c = state.config.lock().unwrap();
+        let pos = c
+            .fail_rules
+            .iter()
+            .position(|r| r.count > 0 && path.starts_with(&r.path_prefix));
+        pos.map(|i| {
+            let r = c.fail_rules[i].clone();
+            c.fail_rules[i].count -= 1;
+            if c.fail_rules[i].count == 0 {
+                c.fail_rules.remove(i);
+            }
+            r
+        })
+    };
+    let Some(rule) = rule else {
+        return next.run(req).await;
+    };
+    match rule.status {
+        None => {
+            tokio::time::sleep(Duration::from_millis(rule.delay_ms)).await;
+            next.run(req).await
+        }
+        Some(0) => {
+            let ms = if rule.delay_ms == 0 {
+                30_000
+            } else {
+                rule.delay_ms
+            };
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            ApiError::new(StatusCode::GATEWAY_TIMEOUT, "Gateway Timeout").into_response()
+        }
+        Some(code) => {
+            tokio::time::sleep(Duration::from_millis(rule.delay_ms)).await;
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let message = status.canonical_reason().unwrap_or("Error");
+            ApiError::new(status, message).into_response()
+        }
+    }
+}
