@@ -7,17 +7,33 @@ use leptos_router::{
     path,
 };
 
+use crate::components::common::toasts::Toasts;
+use crate::components::status::media_viewer::{MediaViewerDialog, provide_media_viewer};
 use crate::pages::{
-    CallbackPage, FederatedPage, HomePage, ListPage, LocalPage, LoginPage, NotFoundPage, TagPage,
+    CallbackPage, FederatedPage, HomePage, ListPage, LocalPage, LoginPage, NotFoundPage,
+    ProfilePage, ProfileTab, StatusPage, TagPage,
 };
-use crate::state::{cache::provide_status_cache, clock::provide_clock, session::provide_session};
+use crate::state::{
+    cache::provide_status_cache, clock::provide_clock, feed::provide_feeds,
+    session::provide_session,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_clock();
     provide_session();
     provide_status_cache();
+    provide_feeds();
+    provide_media_viewer();
+    crate::state::toasts::provide_toasts();
+    crate::state::actions::provide_actions();
+    crate::state::streaming::provide_live();
+    crate::state::compose::provide_compose();
     view! {
+        <MediaViewerDialog />
+        <Toasts />
+        <crate::components::status::status_keys::StatusKeys />
+        <crate::components::compose::ComposeDialog />
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
@@ -25,6 +41,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/federated") view=FederatedPage />
                 <Route path=path!("/tags/:tag") view=TagPage />
                 <Route path=path!("/lists/:id") view=ListPage />
+                <Route path=path!("/statuses/:id") view=StatusPage />
+                <Route path=path!("/accounts/:id") view=|| view! { <ProfilePage tab=ProfileTab::Posts /> } />
+                <Route path=path!("/accounts/:id/with_replies") view=|| view! { <ProfilePage tab=ProfileTab::WithReplies /> } />
+                <Route path=path!("/accounts/:id/media") view=|| view! { <ProfilePage tab=ProfileTab::Media /> } />
+                <Route path=path!("/accounts/:id/followers") view=|| view! { <ProfilePage tab=ProfileTab::Followers /> } />
+                <Route path=path!("/accounts/:id/following") view=|| view! { <ProfilePage tab=ProfileTab::Following /> } />
+                <Route path=path!("/notifications") view=crate::pages::NotificationsPage />
+                <Route path=path!("/conversations") view=crate::pages::ConversationsPage />
                 <Route path=path!("/login") view=LoginPage />
                 <Route path=path!("/callback") view=CallbackPage />
             </Routes>

@@ -14,6 +14,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod compose;
 pub mod content;
 pub mod format;
 pub mod model;

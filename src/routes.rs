@@ -9,10 +9,15 @@ pub enum Route {
     Local,
     Federated,
     Notifications,
+    Conversations,
     Tag(String),
     List(String),
     Status(String),
     Account(String),
+    AccountWithReplies(String),
+    AccountMedia(String),
+    Followers(String),
+    Following(String),
     Login,
     Callback,
 }
@@ -24,10 +29,17 @@ impl Route {
             Route::Local => "/local".into(),
             Route::Federated => "/federated".into(),
             Route::Notifications => "/notifications".into(),
+            Route::Conversations => "/conversations".into(),
             Route::Tag(tag) => format!("/tags/{}", encode_component(tag)),
             Route::List(id) => format!("/lists/{}", encode_component(id)),
             Route::Status(id) => format!("/statuses/{}", encode_component(id)),
             Route::Account(id) => format!("/accounts/{}", encode_component(id)),
+            Route::AccountWithReplies(id) => {
+                format!("/accounts/{}/with_replies", encode_component(id))
+            }
+            Route::AccountMedia(id) => format!("/accounts/{}/media", encode_component(id)),
+            Route::Followers(id) => format!("/accounts/{}/followers", encode_component(id)),
+            Route::Following(id) => format!("/accounts/{}/following", encode_component(id)),
             Route::Login => "/login".into(),
             Route::Callback => "/callback".into(),
         }
@@ -48,11 +60,23 @@ impl Route {
             ("local", None) => Route::Local,
             ("federated", None) => Route::Federated,
             ("notifications", None) => Route::Notifications,
+            ("conversations", None) => Route::Conversations,
             ("login", None) => Route::Login,
             ("callback", None) => Route::Callback,
             ("tags", r) => Route::Tag(param(r)?),
             ("lists", r) => Route::List(param(r)?),
             ("statuses", r) => Route::Status(param(r)?),
+            ("accounts", Some(r)) if r.contains('/') => {
+                let (id, tab) = r.split_once('/')?;
+                let id = param(Some(id))?;
+                match tab {
+                    "with_replies" => Route::AccountWithReplies(id),
+                    "media" => Route::AccountMedia(id),
+                    "followers" => Route::Followers(id),
+                    "following" => Route::Following(id),
+                    _ => return None,
+                }
+            }
             ("accounts", r) => Route::Account(param(r)?),
             _ => return None,
         })
@@ -74,10 +98,16 @@ mod tests {
             Route::Local,
             Route::Federated,
             Route::Notifications,
+            Route::Conversations,
             Route::Tag("rust lang/ü".into()),
             Route::List("42".into()),
             Route::Status("117020593473214477".into()),
             Route::Account("AM7iejUVqeZiIAYReK".into()),
+            Route::Account("@bob@example.social".into()),
+            Route::AccountWithReplies("7".into()),
+            Route::AccountMedia("7".into()),
+            Route::Followers("7".into()),
+            Route::Following("7".into()),
             Route::Login,
             Route::Callback,
         ];
@@ -96,6 +126,7 @@ mod tests {
         assert_eq!(Route::parse("/nope"), None);
         assert_eq!(Route::parse("/tags/"), None);
         assert_eq!(Route::parse("/statuses/1/2"), None);
+        assert_eq!(Route::parse("/accounts/1/nope"), None);
         assert_eq!(Route::parse("/local/"), Some(Route::Local));
     }
 }

@@ -29,6 +29,8 @@ pub struct Client {
 enum Method {
     Get,
     Post,
+    Put,
+    Delete,
 }
 
 struct RawResponse {
@@ -75,6 +77,41 @@ impl Client {
         })
     }
 
+    /// GET one entity (an object, not a list) with its `Link` neighbours, for endpoints such
+    /// as `/api/v2/notifications` that page an object.
+    pub async fn get_with_links<T: DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<(T, super::page::Links), ApiError> {
+        let raw = self.read(path).await?;
+        let links = raw
+            .link
+            .as_deref()
+            .map(parse_link_header)
+            .unwrap_or_default();
+        Ok((decode_one(&raw.text)?, links))
+    }
+
+    /// Like [`Client::get_page`], also returning the body text (cached for a warm start).
+    pub async fn get_page_and_text<T: DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<(Page<T>, String), ApiError> {
+        let raw = self.read(path).await?;
+        let decoded = decode_list(&raw.text)?;
+        let links = raw
+            .link
+            .as_deref()
+            .map(parse_link_header)
+            .unwrap_or_default();
+        let page = Page {
+            items: decoded.items,
+            next: links.next,
+            prev: links.prev,
+        };
+        Ok((page, raw.text))
+    }
+
     /// POST a form (a "simple" request: no CORS preflight). Not retried: writes are the
     /// caller's decision to repeat.
     pub async fn post_form<T: DeserializeOwned>(
@@ -87,6 +124,85 @@ impl Client {
             .send(Method::Post, &url, Some(encode_pairs(pairs)))
             .await?;
         decode_one(&raw.text)
+    }
+
+    /// DELETE a resource; returns the server's JSON answer (Mastodon sends the deleted
+    /// status, or `{}`). Not retried.
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let url = self.url(path)?;
+        let raw = self.send(Method::Delete, &url, None).await?;
+        decode_one(&raw.text)
+    }
+
+    /// POST a form with extra headers (e.g. `Idempotency-Key`, which makes Mastodon answer a
+    /// repeated post with the status it already created). Not retried.
+    pub async fn post_form_with_headers<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        pairs: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        let url = self.url(path)?;
+        let raw = self
+            .send_with(Method::Post, &url, Some(encode_pairs(pairs)), headers)
+            .await?;
+        decode_one(&raw.text)
+    }
+
+    /// PUT a form. Not retried.
+    pub async fn put_form<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        pairs: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        let url = self.url(path)?;
+        let raw = self
+            .send(Method::Put, &url, Some(encode_pairs(pairs)))
+            .await?;
+        decode_one(&raw.text)
+    }
+
+    /// POST a multipart form with `XMLHttpRequest`, the one browser API that reports upload
+    /// progress: `on_progress(sent, total)` in bytes. No timeout (a large video may take
+    /// minutes); not retried.
+    pub async fn upload<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        form: &web_sys::FormData,
+        on_progress: impl Fn(f64, f64) + 'static,
+    ) -> Result<T, ApiError> {
+        let net = |_| ApiError::new(ErrorKind::Network);
+        let url = self.url(path)?;
+        let xhr = web_sys::XmlHttpRequest::new().map_err(net)?;
+        xhr.open("POST", &url).map_err(net)?;
+        if let Some(token) = &self.token {
+            xhr.set_request_header("Authorization", &format!("Bearer {token}"))
+                .map_err(net)?;
+        }
+        let progress =
+            Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+                if e.length_computable() {
+                    on_progress(e.loaded(), e.total());
+                }
+            });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+        }
+        let done = js_sys::Promise::new(&mut |resolve, _| xhr.set_onloadend(Some(&resolve)));
+        xhr.send_with_opt_form_data(Some(form)).map_err(net)?;
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        drop(progress);
+        let status = xhr.status().unwrap_or(0);
+        let text = xhr.response_text().ok().flatten().unwrap_or_default();
+        match status {
+            0 => Err(ApiError::new(ErrorKind::Network)),
+            200..=299 => decode_one(&text),
+            _ => Err(ApiError::from_response(
+                status,
+                &text,
+                xhr.get_response_header("x-ratelimit-reset").ok().flatten(),
+            )),
+        }
     }
 
     async fn read(&self, path: &str) -> Result<RawResponse, ApiError> {
@@ -124,6 +240,16 @@ impl Client {
         url: &str,
         form: Option<String>,
     ) -> Result<RawResponse, ApiError> {
+        self.send_with(method, url, form, &[]).await
+    }
+
+    async fn send_with(
+        &self,
+        method: Method,
+        url: &str,
+        form: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Result<RawResponse, ApiError> {
         let controller =
             web_sys::AbortController::new().map_err(|_| ApiError::new(ErrorKind::Network))?;
         let timed_out = Rc::new(Cell::new(false));
@@ -138,10 +264,15 @@ impl Client {
         let mut builder = match method {
             Method::Get => Request::get(url),
             Method::Post => Request::post(url),
+            Method::Put => Request::put(url),
+            Method::Delete => Request::delete(url),
         }
         .abort_signal(Some(&signal));
         if let Some(token) = &self.token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            builder = builder.header(name, value);
         }
         let request = match form {
             Some(body) => builder

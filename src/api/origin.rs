@@ -83,8 +83,9 @@ pub fn parse_instance(input: &str) -> Result<InstanceOrigin, InputError> {
     };
     let (host, port) = split_port(hostport)?;
     let host = normalise_host(host)?;
+    // `user:password@` in a URL is credentials, not a handle: ignored, never sent anywhere.
     let user = user
-        .filter(|u| !u.is_empty())
+        .filter(|u| !u.is_empty() && !u.contains(':'))
         .or_else(|| profile_user(path))
         .map(str::to_string);
     let local = is_local(&host);
@@ -93,6 +94,8 @@ pub fn parse_instance(input: &str) -> Result<InstanceOrigin, InputError> {
         None if local => "http",
         None => "https",
     };
+    // The scheme's default port is the same origin as no port (`https://x:443` = `https://x`).
+    let port = port.filter(|&p| !matches!((scheme, p), ("https", 443) | ("http", 80)));
     Ok(InstanceOrigin {
         scheme,
         host,
@@ -188,6 +191,14 @@ fn normalise_host(host: &str) -> Result<String, InputError> {
         labels.push(ascii);
     }
     let host = labels.join(".");
+    // An all-numeric last label makes the host an IPv4 address (WHATWG URL): it must be one.
+    if labels
+        .last()
+        .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()))
+        && !is_ipv4(&labels)
+    {
+        return Err(InputError::Malformed);
+    }
     // A single label is only a server name for localhost; "mastodon" alone is a typo.
     if labels.len() == 1 && host != "localhost" {
         return Err(InputError::Malformed);
@@ -195,8 +206,18 @@ fn normalise_host(host: &str) -> Result<String, InputError> {
     Ok(host)
 }
 
+fn is_ipv4(labels: &[String]) -> bool {
+    labels.len() == 4
+        && labels.iter().all(|l| {
+            l.len() <= 3 && l.bytes().all(|b| b.is_ascii_digit()) && l.parse::<u8>().is_ok()
+        })
+}
+
+/// `/@alice…` or `/users/alice…`: the profile URL's user.
 fn profile_user(path: &str) -> Option<&str> {
-    let user = path.strip_prefix("/@")?;
+    let user = path
+        .strip_prefix("/@")
+        .or_else(|| path.strip_prefix("/users/"))?;
     let end = user.find(['/', '?', '#', '@']).unwrap_or(user.len());
     Some(&user[..end]).filter(|u| !u.is_empty())
 }

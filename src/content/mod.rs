@@ -9,6 +9,7 @@
 //! depth cap) using `links` (href safety, mention/hashtag matching) and `emoji` (shortcodes
 //! in text only). `node` holds the output types. See docs/mastodon-api.md §5.
 
+pub mod blurhash;
 mod emoji;
 mod entities;
 mod links;

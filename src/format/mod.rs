@@ -7,6 +7,7 @@
 pub mod acct;
 pub mod count;
 pub mod time;
+pub mod word_diff;
 
 pub use acct::{full_handle, short_handle};
 pub use count::compact_count;

@@ -3,17 +3,20 @@
 
 use serde::Deserialize;
 
+use super::id::{null_as_default, string_or_number};
+
 use super::emoji::CustomEmoji;
 
 #[derive(Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Account {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     #[serde(default)]
     pub username: String,
     pub acct: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub display_name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub locked: bool,
     #[serde(default)]
     pub bot: Option<bool>,
@@ -21,7 +24,7 @@ pub struct Account {
     pub group: Option<bool>,
     #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub note: String,
     #[serde(default)]
     pub url: Option<String>,
@@ -33,11 +36,11 @@ pub struct Account {
     pub header: String,
     #[serde(default)]
     pub header_static: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub followers_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub following_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub statuses_count: u64,
     /// A date (`"2026-04-11"`), not a datetime.
     #[serde(default)]
@@ -69,7 +72,7 @@ pub struct AccountSource {
     pub sensitive: Option<bool>,
     #[serde(default)]
     pub language: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub note: String,
 }
 

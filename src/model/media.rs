@@ -3,8 +3,11 @@
 
 use serde::Deserialize;
 
+use super::id::string_or_number;
+
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct MediaAttachment {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     #[serde(rename = "type", default)]
     pub kind: String,

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use super::id::string_or_number;
+
 use super::{account::Account, emoji::CustomEmoji, media::MediaAttachment, status::Status};
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
@@ -15,6 +17,7 @@ pub struct Context {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Conversation {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     #[serde(default)]
     pub unread: bool,
@@ -27,6 +30,7 @@ pub struct Conversation {
 #[derive(Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(default)]
 pub struct Relationship {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub following: bool,
     pub showing_reblogs: bool,
@@ -46,6 +50,7 @@ pub struct Relationship {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct List {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub title: String,
     #[serde(default)]
@@ -92,6 +97,7 @@ pub struct TagHistory {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Filter {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub title: String,
     #[serde(default)]
@@ -106,6 +112,7 @@ pub struct Filter {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct FilterKeyword {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub keyword: String,
     #[serde(default)]
@@ -114,6 +121,7 @@ pub struct FilterKeyword {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct FilterStatus {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub status_id: String,
 }
@@ -121,6 +129,7 @@ pub struct FilterStatus {
 /// `/api/v1/filters` (deprecated v1 filter).
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct FilterV1 {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub phrase: String,
     #[serde(default)]
@@ -133,6 +142,7 @@ pub struct FilterV1 {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Announcement {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub content: String,
     #[serde(default)]
@@ -169,6 +179,7 @@ pub struct NodeInfoSoftware {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct StatusSource {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub text: String,
     #[serde(default)]

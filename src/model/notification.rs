@@ -7,6 +7,8 @@ use super::{account::Account, id::string_or_number, status::Status};
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Notification {
+    /// An integer on old (2.x) servers.
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,

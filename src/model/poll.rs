@@ -3,18 +3,21 @@
 
 use serde::Deserialize;
 
+use super::id::{null_as_default, string_or_number};
+
 use super::emoji::CustomEmoji;
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Poll {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     #[serde(default)]
     pub expires_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub expired: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub multiple: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub votes_count: u64,
     #[serde(default)]
     pub voters_count: Option<u64>,
@@ -32,6 +35,6 @@ pub struct Poll {
 pub struct PollOption {
     pub title: String,
     /// Null when the results are hidden until the poll ends.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub votes_count: Option<u64>,
 }

@@ -4,21 +4,24 @@
 
 use serde::Deserialize;
 
+use super::id::{null_as_default, opt_string_or_number, string_or_number};
+
 use super::{
     account::Account, card::PreviewCard, emoji::CustomEmoji, media::MediaAttachment, poll::Poll,
 };
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Status {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub created_at: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_string_or_number")]
     pub in_reply_to_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_string_or_number")]
     pub in_reply_to_account_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub sensitive: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub spoiler_text: String,
     #[serde(default)]
     pub visibility: Visibility,
@@ -28,11 +31,11 @@ pub struct Status {
     pub uri: String,
     #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub replies_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub reblogs_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub favourites_count: u64,
     #[serde(default)]
     pub edited_at: Option<String>,
@@ -44,7 +47,10 @@ pub struct Status {
     pub bookmarked: Option<bool>,
     #[serde(default)]
     pub pinned: Option<bool>,
+    /// The viewer muted this conversation.
     #[serde(default)]
+    pub muted: Option<bool>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub content: String,
     #[serde(default)]
     pub filtered: Vec<FilterResult>,
@@ -104,6 +110,7 @@ pub struct Application {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct Mention {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     #[serde(default)]
     pub username: String,
@@ -129,6 +136,7 @@ pub struct FilterResult {
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct FilterSummary {
+    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub title: String,
     #[serde(default)]

@@ -12,6 +12,7 @@ use crate::state::{cache::use_status_cache, login, session::use_session};
 pub fn CallbackPage() -> impl IntoView {
     let session = use_session();
     let cache = use_status_cache();
+    let feeds = crate::state::feed::use_feeds();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
     let search = web_sys::window()
@@ -21,6 +22,7 @@ pub fn CallbackPage() -> impl IntoView {
         match login::complete(&search).await {
             Ok(account) => {
                 cache.clear();
+                feeds.clear();
                 session.add(account);
                 navigate(
                     &Route::Home.href(),

@@ -1,10 +1,18 @@
 //! Signing in: from what a person typed to a stored account.
 //!
-//! `begin` discovers the instance, registers (or reuses) the app, prepares PKCE when the
-//! server advertises S256, remembers the pending attempt under its `state`, and returns the
-//! authorize URL. `complete` checks the callback (`state` always; denial; missing code),
-//! exchanges the code and stores the account. Nothing is stored half-done: an attempt is only
-//! an account once the token works.
+//! `begin` discovers the instance (instance document, NodeInfo and OAuth metadata at once;
+//! for a handle whose domain has no API, the host its host-meta names), derives its
+//! [`Capabilities`], registers (or reuses) the app, prepares PKCE when the server advertises
+//! S256, remembers the pending attempt under its `state`, and returns the authorize URL.
+//! `complete` checks the callback (`state` always; denial; missing code), exchanges the code
+//! and stores the account. Nothing is stored half-done: an attempt is only an account once
+//! the token works, and the pending attempt is written only once everything before the
+//! authorize page succeeded.
+//!
+//! Also owns two small caches: capabilities per instance (`woolly.instances`, for later
+//! features via [`cached_capabilities`]) and the recently used instances (`woolly.recent`).
+
+use std::{collections::BTreeMap, future::Future, task::Poll};
 
 use serde::{Deserialize, Serialize};
 
@@ -14,14 +22,22 @@ use super::{
 };
 use crate::api::{
     self, ApiError, ErrorKind,
+    capabilities::Capabilities,
+    host_meta,
+    instance::{self, Instance},
+    nodeinfo,
     oauth::{self, AuthorizeRequest},
-    origin::{InputError, parse_instance},
+    origin::{InputError, InstanceOrigin, parse_instance},
     query::query_param,
 };
 use crate::model::oauth::RegisteredApp;
 
 const APPS_KEY: &str = "woolly.apps";
 const PENDING_KEY: &str = "woolly.pending";
+const INSTANCES_KEY: &str = "woolly.instances";
+const RECENT_KEY: &str = "woolly.recent";
+/// How many recently used instances are offered.
+pub const RECENT_MAX: usize = 5;
 /// A pending sign-in older than this is forgotten.
 const PENDING_TTL_MS: f64 = 60.0 * 60.0 * 1000.0;
 
@@ -50,8 +66,12 @@ pub struct Pending {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoginError {
     Input(InputError),
-    /// Discovery failed: unreachable, down, or not a Mastodon-API server.
+    /// Discovery failed: unreachable (`Network` after a failed reachability probe), down
+    /// (5xx, timeout), or not a Mastodon-API server (404 or not JSON).
     Discovery(ApiError),
+    /// The host answers, but its API calls fail in the browser: it is not a Mastodon-API
+    /// server (its 404 carries no CORS header), or it blocks browser apps (CORS).
+    Blocked,
     Registration(ApiError),
     Denied,
     MissingCode,
@@ -73,18 +93,41 @@ impl LoginError {
     pub fn message(&self) -> String {
         match self {
             LoginError::Input(e) => e.to_string(),
-            LoginError::Discovery(e) => match e.kind {
+            LoginError::Discovery(e) => match &e.kind {
                 ErrorKind::NotFound | ErrorKind::Decode => "That site doesn't seem to be a \
-                    Mastodon-compatible server: it didn't answer like one."
+                    Mastodon-compatible server: it didn't answer like one. Check the address \
+                    of your server."
                     .into(),
-                ErrorKind::Network => "Couldn't reach that server. Check the address — it may \
-                    not exist, be down, or not allow browser apps like Woolly."
+                ErrorKind::Network => "Couldn't reach that server. Check the address: it may \
+                    not exist, or the server may be refusing connections or be offline."
+                    .into(),
+                ErrorKind::Timeout => "The server took too long to answer. It may be \
+                    overloaded or down; try again in a few minutes."
+                    .into(),
+                ErrorKind::Server => match e.status {
+                    Some(code) => format!(
+                        "The server is having problems right now (it answered with error \
+                         {code}). Try again in a few minutes."
+                    ),
+                    None => "The server is having problems right now. Try again in a few \
+                        minutes."
+                        .into(),
+                },
+                ErrorKind::RateLimited { .. } => "The server is getting too many requests \
+                    right now. Wait a moment, then try again."
+                    .into(),
+                ErrorKind::Unauthorized | ErrorKind::Forbidden => "The server refuses to \
+                    describe itself to apps, so Woolly can't sign in there."
                     .into(),
                 _ => format!(
                     "The server couldn't be asked about itself. {}",
                     e.user_message()
                 ),
             },
+            LoginError::Blocked => "That site answered, but wouldn't let Woolly ask it about \
+                itself. Either it isn't a Mastodon-compatible server, or it blocks apps that \
+                run in the browser (CORS). Check the address of your server."
+                .into(),
             LoginError::Registration(e) => {
                 format!(
                     "The server refused to register Woolly as an app. {}",
@@ -161,16 +204,99 @@ pub fn redirect_uri() -> String {
     format!("{origin}{}", crate::routes::Route::Callback.href())
 }
 
+/// What discovery learned about an instance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discovered {
+    /// The API origin (after host-meta, when the handle's domain pointed elsewhere).
+    pub origin: String,
+    pub instance: Instance,
+    pub capabilities: Capabilities,
+}
+
+/// What the login page shows about an instance before signing in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InstancePreview {
+    /// `host[:port]`.
+    pub authority: String,
+    pub title: String,
+    /// As the server sent it: may be HTML on some servers. Sanitise before showing.
+    pub description: String,
+    pub thumbnail: Option<String>,
+}
+
+/// Turns the first discovery failure into the error shown (pure). A network failure at a
+/// host that still answers a `no-cors` probe is a CORS block or a non-Mastodon site.
+pub fn classify_discovery(error: ApiError, reachable: Option<bool>) -> LoginError {
+    match (&error.kind, reachable) {
+        (ErrorKind::Network, Some(true)) => LoginError::Blocked,
+        _ => LoginError::Discovery(error),
+    }
+}
+
+/// Instance document, NodeInfo and OAuth metadata of one origin, requested concurrently.
+async fn discover_at(origin: &str) -> Result<Discovered, ApiError> {
+    let (found, (info, metadata)) = join(
+        instance::fetch(origin),
+        join(nodeinfo::fetch(origin), oauth::server_metadata(origin)),
+    )
+    .await;
+    let instance = found?;
+    let capabilities = Capabilities::derive(&instance, info.as_ref(), metadata.as_ref());
+    Ok(Discovered {
+        origin: origin.to_string(),
+        instance,
+        capabilities,
+    })
+}
+
+/// Discovers what was typed. For a handle or profile URL whose domain has no API (Mastodon's
+/// `WEB_DOMAIN` setups), the host named by the domain's host-meta is tried next; the typed
+/// domain always goes first, so the common case costs no extra request.
+pub async fn discover(typed: &InstanceOrigin) -> Result<Discovered, LoginError> {
+    let origin = typed.origin();
+    let first = match discover_at(&origin).await {
+        Ok(found) => return Ok(found),
+        Err(e) => e,
+    };
+    if typed.user.is_some()
+        && let Ok(Some(api_origin)) = host_meta::resolve(&origin).await
+        && let Ok(found) = discover_at(&api_origin).await
+    {
+        return Ok(found);
+    }
+    let reachable = match first.kind {
+        ErrorKind::Network => Some(instance::reachable(&origin).await),
+        _ => None,
+    };
+    Err(classify_discovery(first, reachable))
+}
+
+/// The instance's name, picture and description for the login page. Stores nothing.
+pub async fn preview(input: &str) -> Result<InstancePreview, LoginError> {
+    let typed = parse_instance(input).map_err(LoginError::Input)?;
+    let found = discover(&typed).await?;
+    let authority = parse_instance(&found.origin)
+        .map(|o| o.authority())
+        .unwrap_or_else(|_| typed.authority());
+    Ok(InstancePreview {
+        authority,
+        title: found.instance.title().to_string(),
+        description: found.instance.description().to_string(),
+        thumbnail: found.instance.thumbnail().map(str::to_string),
+    })
+}
+
 /// Starts a sign-in; returns the URL to navigate to.
 pub async fn begin(input: &str, force_login: bool) -> Result<String, LoginError> {
-    let origin = parse_instance(input).map_err(LoginError::Input)?.origin();
-    let instance = api::instance::fetch(&origin)
-        .await
-        .map_err(LoginError::Discovery)?;
-    let metadata = oauth::server_metadata(&origin).await;
+    let typed = parse_instance(input).map_err(LoginError::Input)?;
+    let Discovered {
+        origin,
+        capabilities,
+        ..
+    } = discover(&typed).await?;
     let redirect = redirect_uri();
-    let app = registered_app(&origin, &redirect, instance.api_version().unwrap_or(0) >= 2).await?;
-    let pkce = match metadata.as_ref().is_some_and(|m| m.supports_pkce_s256()) {
+    // Secrets first: if the browser cannot make them, nothing has been registered yet.
+    let pkce = match capabilities.pkce {
         true => Some(
             api::pkce::generate()
                 .await
@@ -179,6 +305,7 @@ pub async fn begin(input: &str, force_login: bool) -> Result<String, LoginError>
         false => None,
     };
     let state = api::pkce::random_token().map_err(LoginError::Registration)?;
+    let app = registered_app(&origin, &redirect, capabilities.redirect_uris_as_array).await?;
     let url = oauth::authorize_url(&AuthorizeRequest {
         origin: &origin,
         client_id: &app.client_id,
@@ -188,6 +315,7 @@ pub async fn begin(input: &str, force_login: bool) -> Result<String, LoginError>
         code_challenge: pkce.as_ref().map(|p| p.challenge.as_str()),
         force_login,
     });
+    remember_capabilities(&origin, &capabilities);
     let mut pending: Vec<Pending> = storage::get(Area::Local, PENDING_KEY).unwrap_or_default();
     pending.push(Pending {
         state,
@@ -200,6 +328,60 @@ pub async fn begin(input: &str, force_login: bool) -> Result<String, LoginError>
     });
     storage::set(Area::Local, PENDING_KEY, &pending);
     Ok(url)
+}
+
+/// The capabilities learned when signing in to `origin` (e.g. `https://mastodon.social`).
+pub fn cached_capabilities(origin: &str) -> Option<Capabilities> {
+    let mut all: BTreeMap<String, Capabilities> = storage::get(Area::Local, INSTANCES_KEY)?;
+    all.remove(origin)
+}
+
+fn remember_capabilities(origin: &str, capabilities: &Capabilities) {
+    let mut all: BTreeMap<String, Capabilities> =
+        storage::get(Area::Local, INSTANCES_KEY).unwrap_or_default();
+    all.insert(origin.to_string(), capabilities.clone());
+    storage::set(Area::Local, INSTANCES_KEY, &all);
+}
+
+/// Origins signed in to recently, most recent first (at most [`RECENT_MAX`]).
+pub fn recent_instances() -> Vec<String> {
+    storage::get(Area::Local, RECENT_KEY).unwrap_or_default()
+}
+
+/// `origin` moved to the front of the recent list, without duplicates (pure).
+pub fn push_recent(mut list: Vec<String>, origin: &str) -> Vec<String> {
+    list.retain(|o| o != origin);
+    list.insert(0, origin.to_string());
+    list.truncate(RECENT_MAX);
+    list
+}
+
+/// Both futures to completion, polled together (the app does not depend on `futures`).
+async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let mut a = std::pin::pin!(a);
+    let mut b = std::pin::pin!(b);
+    let (mut out_a, mut out_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if out_a.is_none()
+            && let Poll::Ready(v) = a.as_mut().poll(cx)
+        {
+            out_a = Some(v);
+        }
+        if out_b.is_none()
+            && let Poll::Ready(v) = b.as_mut().poll(cx)
+        {
+            out_b = Some(v);
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                out_a = x;
+                out_b = y;
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 async fn registered_app(
@@ -271,6 +453,11 @@ pub async fn complete(query: &str) -> Result<StoredAccount, LoginError> {
     let me = api::accounts::verify_credentials(&client)
         .await
         .map_err(LoginError::Account)?;
+    storage::set(
+        Area::Local,
+        RECENT_KEY,
+        &push_recent(recent_instances(), &attempt.origin),
+    );
     Ok(StoredAccount {
         origin: attempt.origin,
         token: token.access_token,
@@ -335,16 +522,92 @@ mod tests {
     fn every_error_has_its_own_message() {
         let all = [
             LoginError::Input(InputError::Empty),
+            LoginError::Input(InputError::Malformed),
+            LoginError::Input(InputError::UnsupportedScheme),
             LoginError::Discovery(ApiError::new(ErrorKind::Network)),
             LoginError::Discovery(ApiError::new(ErrorKind::Decode)),
+            LoginError::Discovery(ApiError::new(ErrorKind::Timeout)),
+            LoginError::Discovery(ApiError::from_response(502, "<html>", None)),
+            LoginError::Discovery(ApiError::new(ErrorKind::RateLimited { reset: None })),
+            LoginError::Discovery(ApiError::new(ErrorKind::Forbidden)),
+            LoginError::Blocked,
             LoginError::Registration(ApiError::new(ErrorKind::Invalid)),
             LoginError::Denied,
             LoginError::MissingCode,
             LoginError::StateMismatch,
             LoginError::Exchange(ApiError::new(ErrorKind::InvalidGrant)),
+            LoginError::Exchange(ApiError::new(ErrorKind::InvalidClient)),
             LoginError::Account(ApiError::new(ErrorKind::Server)),
         ];
         let messages: std::collections::HashSet<String> = all.iter().map(|e| e.message()).collect();
         assert_eq!(messages.len(), all.len());
+        // No message leaks Rust or JSON.
+        assert!(
+            messages
+                .iter()
+                .all(|m| !m.contains('{') && !m.contains("Error"))
+        );
+    }
+
+    #[test]
+    fn discovery_failures_are_told_apart() {
+        let network = ApiError::new(ErrorKind::Network);
+        assert_eq!(
+            classify_discovery(network.clone(), Some(true)),
+            LoginError::Blocked
+        );
+        assert_eq!(
+            classify_discovery(network.clone(), Some(false)),
+            LoginError::Discovery(network.clone())
+        );
+        assert_eq!(
+            classify_discovery(network.clone(), None),
+            LoginError::Discovery(network)
+        );
+        let down = ApiError::from_response(503, "", None);
+        let message = classify_discovery(down.clone(), None).message();
+        assert!(message.contains("503"), "{message}");
+        assert!(LoginError::Discovery(down).can_retry());
+        assert!(!LoginError::Blocked.can_retry());
+        let not_mastodon = ApiError::from_response(404, "<!doctype html>", None);
+        assert!(!LoginError::Discovery(not_mastodon).can_retry());
+    }
+
+    #[test]
+    fn recent_instances_are_most_recent_first_and_capped() {
+        let mut list = Vec::new();
+        for o in ["a", "b", "c", "d", "e", "f"] {
+            list = push_recent(list, o);
+        }
+        assert_eq!(list, ["f", "e", "d", "c", "b"]);
+        assert_eq!(push_recent(list, "c"), ["c", "f", "e", "d", "b"]);
+    }
+
+    #[test]
+    fn join_polls_both_futures_to_completion() {
+        struct Later(u8);
+        impl Future for Later {
+            type Output = u8;
+            fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context) -> Poll<u8> {
+                if self.0 == 0 {
+                    Poll::Ready(7)
+                } else {
+                    self.0 -= 1;
+                    cx.waker().wake_by_ref();
+                    Poll::Pending
+                }
+            }
+        }
+        let mut fut = std::pin::pin!(join(Later(1), Later(3)));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        let mut polls = 0;
+        let out = loop {
+            polls += 1;
+            if let Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
+                break v;
+            }
+        };
+        assert_eq!(out, (7, 7));
+        assert_eq!(polls, 4);
     }
 }

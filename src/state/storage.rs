@@ -35,3 +35,14 @@ pub fn remove(which: Area, key: &str) {
         let _ = store.remove_item(key);
     }
 }
+
+/// A string stored as is (no JSON encoding): cached API bodies.
+pub fn get_text(which: Area, key: &str) -> Option<String> {
+    area(which)?.get_item(key).ok()?
+}
+
+pub fn set_text(which: Area, key: &str, text: &str) {
+    if let Some(store) = area(which) {
+        let _ = store.set_item(key, text);
+    }
+}

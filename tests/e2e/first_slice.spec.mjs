@@ -20,7 +20,7 @@ test('sign in with PKCE and read the home timeline', async ({ page, request }) =
 
   const feed = page.getByRole('feed', { name: 'Home' });
   const articles = feed.locator('article');
-  await expect(articles).toHaveCount(20);
+  await expect(articles).toHaveCount(40);
 
   // What is shown is what the server sent: compare with the instance's own first page.
   const token = await page.evaluate(() => JSON.parse(localStorage.getItem('woolly.accounts'))[0].token);
@@ -40,7 +40,7 @@ test('sign in with PKCE and read the home timeline', async ({ page, request }) =
   // Scrolling to the end loads the next page via the Link header.
   await articles.last().scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 5000);
-  await expect.poll(() => articles.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(40);
+  await expect.poll(() => articles.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(80);
   const ids = await articles.evaluateAll((els) => els.map((e) => e.dataset.id));
   expect(new Set(ids).size).toBe(ids.length);
   expect(errors).toEqual([]);

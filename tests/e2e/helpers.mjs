@@ -18,7 +18,7 @@ export async function startSignIn(page, typed = INSTANCE_TYPED) {
   const field = page.getByLabel('Your instance');
   await field.fill(typed);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`^${INSTANCE}/oauth/authorize`));
+  await expect(page).toHaveURL(new RegExp(`^${INSTANCE}/oauth/authorize`), { timeout: 15_000 });
 }
 
 /** The demo's authorize page: sign in as `user` and press Authorize. */

@@ -6,11 +6,13 @@
 //!   ([`build`], [`size`]);
 //! - `demo [--port 3000] [--app-port 8080]` — build, then run the demo instance serving the
 //!   app until Ctrl-C ([`demo`]);
-//! - `test` — every test tier, with a summary ([`test`], [`summary`]).
+//! - `test` — every test tier, with a summary ([`test`], [`summary`]);
+//! - `bench [--runs N]` — the performance benchmark ([`bench`]).
 //!
 //! This file only finds the repository, puts the tool directories on `PATH` and dispatches.
 //! xtask depends on nothing but std, so it compiles in seconds on a fresh machine.
 
+mod bench;
 mod build;
 mod demo;
 mod process;
@@ -33,6 +35,8 @@ commands:
   build                                 setup + trunk build --release -> dist/ (+ .gz/.br, sizes)
   demo [--port 3000] [--app-port 8080]  build, then run the demo instance + app until Ctrl-C
   test                                  every test tier (fmt, clippy, host, browser, size, e2e)
+  bench [--runs N]                      build, then measure size, start time, rendering and
+                                        memory in headless Chromium -> bench/results.json
 ";
 
 /// Where things are, all absolute.
@@ -95,6 +99,11 @@ fn dispatch(paths: &Paths, args: &[String]) -> Result<()> {
         "build" => no_args().and_then(|_| build::run(paths)),
         "demo" => demo::run(paths, &demo::Options::parse(rest)?),
         "test" => no_args().and_then(|_| test::run(paths)),
+        "bench" => match rest {
+            [] => bench::run(paths, None),
+            [flag, n] if flag == "--runs" => bench::run(paths, Some(n.clone())),
+            _ => Err(Error::msg("usage: cargo xtask bench [--runs N]")),
+        },
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

@@ -8,7 +8,7 @@
 //! signal handler only records the signal; the wait loop here notices it, kills the registered
 //! groups (TERM, then KILL after a grace period) and exits with 128 + signal.
 //!
-//! This module owns the only `unsafe` in xtask: the two libc calls `signal` and `kill`, declared
+//! This module owns the only `unsafe` in xtask: the libc calls `signal`, `kill` and `waitpid`, declared
 //! by hand so that xtask stays free of dependencies.
 
 use std::ffi::OsString;
@@ -24,24 +24,38 @@ use std::time::{Duration, Instant};
 
 /// An xtask failure: what went wrong, in words for the person at the terminal.
 #[derive(Debug)]
-pub struct Error(String);
+pub struct Error {
+    message: String,
+    /// A few words for the summary table, when the message is long ("exit code 101").
+    brief: Option<String>,
+}
 
 impl Error {
     /// An error with the given message.
     pub fn msg(message: impl Into<String>) -> Error {
-        Error(message.into())
+        Error {
+            message: message.into(),
+            brief: None,
+        }
+    }
+
+    /// The error in a few words: the brief if there is one, else the message's first line.
+    pub fn brief(&self) -> &str {
+        self.brief
+            .as_deref()
+            .unwrap_or_else(|| self.message.lines().next().unwrap_or(""))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Error {
-        Error(e.to_string())
+        Error::msg(e.to_string())
     }
 }
 
@@ -89,7 +103,10 @@ const SIGTERM: i32 = 15;
 unsafe extern "C" {
     fn signal(signum: i32, handler: extern "C" fn(i32)) -> usize;
     fn kill(pid: i32, sig: i32) -> i32;
+    fn waitpid(pid: i32, status: *mut i32, options: i32) -> i32;
 }
+
+const WNOHANG: i32 = 1;
 
 static SIGNALLED: AtomicI32 = AtomicI32::new(0);
 static GROUPS: Mutex<Vec<i32>> = Mutex::new(Vec::new());
@@ -115,6 +132,13 @@ fn send_to_group(pgid: i32, sig: i32) -> bool {
     pgid > 1 && unsafe { kill(-pgid, sig) } == 0
 }
 
+/// Reaps whatever members of the group have exited (a zombie still counts as alive for
+/// `kill(…, 0)`); we are about to exit, so nobody else wants their statuses.
+fn reap_group(pgid: i32) {
+    // SAFETY: plain syscall with a null status pointer, which waitpid allows.
+    while pgid > 1 && unsafe { waitpid(-pgid, std::ptr::null_mut(), WNOHANG) } > 0 {}
+}
+
 fn register(pgid: i32) {
     GROUPS.lock().unwrap_or_else(|e| e.into_inner()).push(pgid);
 }
@@ -138,7 +162,12 @@ pub fn kill_all_children() {
         .filter(|&g| send_to_group(g, SIGTERM))
         .collect();
     let deadline = Instant::now() + Duration::from_secs(3);
-    while Instant::now() < deadline && alive.iter().any(|&g| send_to_group(g, 0)) {
+    while Instant::now() < deadline
+        && alive.iter().any(|&g| {
+            reap_group(g);
+            send_to_group(g, 0)
+        })
+    {
         thread::sleep(Duration::from_millis(50));
     }
     for g in alive {
@@ -308,12 +337,12 @@ impl Cmd {
 
     fn spawn_error(&self, e: io::Error) -> Error {
         if e.kind() == io::ErrorKind::NotFound {
-            Error(format!(
+            Error::msg(format!(
                 "`{}` not found (is `cargo xtask setup` done?)",
                 self.program
             ))
         } else {
-            Error(format!("could not start `{}`: {e}", self.display()))
+            Error::msg(format!("could not start `{}`: {e}", self.display()))
         }
     }
 
@@ -326,11 +355,7 @@ impl Cmd {
         if status.success() {
             Ok(())
         } else {
-            Err(Error(format!(
-                "`{}` failed ({})",
-                self.display(),
-                describe(status)
-            )))
+            Err(self.failed(status))
         }
     }
 
@@ -385,11 +410,15 @@ impl Cmd {
         if output.status.success() {
             Ok(output.stdout)
         } else {
-            Err(Error(format!(
-                "`{}` failed ({})",
-                self.display(),
-                describe(output.status)
-            )))
+            Err(self.failed(output.status))
+        }
+    }
+
+    fn failed(&self, status: ExitStatus) -> Error {
+        let how = describe(status);
+        Error {
+            message: format!("`{}` failed ({how})", self.display()),
+            brief: Some(format!("{} failed ({how})", self.program)),
         }
     }
 }

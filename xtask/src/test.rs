@@ -92,10 +92,9 @@ impl Run {
     }
 }
 
-/// The first line of an error, short enough for the summary.
+/// An error in a few words, short enough for the summary.
 fn short(e: &Error) -> String {
-    let text = e.to_string();
-    let first = text.lines().next().unwrap_or("");
+    let first = e.brief();
     if first.chars().count() > 100 {
         format!("{}…", first.chars().take(99).collect::<String>())
     } else {

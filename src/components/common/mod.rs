@@ -4,7 +4,9 @@ pub mod avatar;
 pub mod emoji_text;
 pub mod error_notice;
 pub mod icon;
+pub mod modal;
 pub mod rich_content;
+pub mod toasts;
 
 pub use avatar::Avatar;
 pub use emoji_text::EmojiText;

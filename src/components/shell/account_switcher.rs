@@ -10,6 +10,7 @@ use crate::state::{cache::use_status_cache, session::use_session};
 pub fn AccountSwitcher() -> impl IntoView {
     let session = use_session();
     let cache = use_status_cache();
+    let feeds = crate::state::feed::use_feeds();
     let active_key = move || session.active().map(|a| a.key());
     let accounts = move || {
         session
@@ -26,6 +27,7 @@ pub fn AccountSwitcher() -> impl IntoView {
                             aria-pressed=is_active.to_string()
                             on:click=move |_| {
                                 cache.clear();
+                feeds.clear();
                                 session.switch_to(&switch_key);
                             }
                         >
@@ -45,6 +47,7 @@ pub fn AccountSwitcher() -> impl IntoView {
             spawn_local(async move {
                 session.log_out(&key).await;
                 cache.clear();
+                feeds.clear();
                 if session.active().is_none() {
                     let _ = web_sys::window().map(|w| w.location().set_href(&Route::Login.href()));
                 }

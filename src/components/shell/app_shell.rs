@@ -24,6 +24,7 @@ pub fn AppShell(
                     <span>"Woolly"</span>
                 </a>
                 <NavBar />
+                <crate::components::compose::ComposeButton />
                 <AccountSwitcher />
             </aside>
             <main class="column" id="main">

@@ -37,11 +37,16 @@ pub fn NavBar() -> impl IntoView {
     view! {
         <nav class="nav" aria-label="Main">
             {item(Route::Home, IconName::Home, "Home", true)}
-            {item(Route::Notifications, IconName::Bell, "Notifications", false)}
+            <crate::components::notification::nav_item::NotificationsNavItem />
             {item(Route::Local, IconName::Users, "Local", true)}
             {item(Route::Federated, IconName::Globe, "Federated", true)}
+            {item(Route::Conversations, IconName::Mail, "Direct messages", true)}
             {item(Route::Tag(String::new()), IconName::Hash, "Hashtags", false)}
-            {item(Route::Account(String::new()), IconName::User, "Profile", false)}
+            {move || {
+                let me = crate::state::session::use_session().active().map(|a| a.id);
+                let ready = me.is_some();
+                item(Route::Account(me.unwrap_or_default()), IconName::User, "Profile", ready)
+            }}
         </nav>
     }
 }

@@ -1,32 +1,136 @@
-//! The action bar: reply, boost, favourite, bookmark with their counts. Interactions arrive
-//! with the threads-and-interactions work; until then the buttons show counts, disabled.
+//! The action bar: reply, boost (with a visibility choice), favourite and bookmark with their
+//! counts, and the "more" menu. Every toggle is optimistic through
+//! [`crate::state::actions::toggle`]; a button shows `aria-busy` while its request runs.
+//! Each button carries `data-action` so keyboard shortcuts (`status_keys`) can press it.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::hooks::use_navigate;
 
+use super::status_menu::StatusMenu;
 use crate::components::common::{Icon, icon::IconName};
 use crate::format::compact_count;
-use crate::model::Status;
+use crate::model::{Status, Visibility};
+use crate::routes::Route;
+use crate::state::{
+    actions::{self, OpenReply, Toggle, use_pending},
+    cache::use_status_cache,
+    session::use_session,
+    toasts::use_toasts,
+};
 
 #[component]
 pub fn StatusActions(status: Status) -> impl IntoView {
-    let item = |icon: IconName, label: &'static str, count: Option<u64>, active: bool| {
-        let aria = match count {
-            Some(n) => format!("{label} ({n})"),
-            None => label.to_string(),
-        };
-        view! {
-            <button class="action" class:is-active=active aria-label=aria title=label disabled=true>
-                <Icon name=icon />
-                {count.filter(|n| *n > 0).map(compact_count)}
-            </button>
+    let session = use_session();
+    let cache = use_status_cache();
+    let toasts = use_toasts();
+    let pending = use_pending();
+    let navigate = use_navigate();
+    let id = status.id.clone();
+    let run = {
+        let id = id.clone();
+        move |t: Toggle, on: bool, visibility: Option<&'static str>| {
+            let id = id.clone();
+            spawn_local(actions::toggle(
+                session,
+                cache,
+                toasts,
+                id,
+                t,
+                on,
+                visibility.map(str::to_string),
+            ));
+        }
+    };
+    let busy = {
+        let id = id.clone();
+        move |t: Toggle| {
+            let id = id.clone();
+            move || pending.is_some_and(|p| p.is(&id, t))
+        }
+    };
+    let reply = {
+        let id = id.clone();
+        move |_| match use_context::<OpenReply>() {
+            Some(OpenReply(open)) => open.run(id.clone()),
+            None => navigate(&Route::Status(id.clone()).href(), Default::default()),
+        }
+    };
+    // Private and direct posts cannot be boosted (only a followers-only post by its author).
+    let own = session.active().is_some_and(|a| a.id == status.account.id);
+    let boostable = match status.visibility {
+        Visibility::Public | Visibility::Unlisted => true,
+        Visibility::Private => own,
+        _ => false,
+    };
+    let boosted = Toggle::Reblog.is_on(&status);
+    let faved = Toggle::Favourite.is_on(&status);
+    let marked = Toggle::Bookmark.is_on(&status);
+    let boost_menu = RwSignal::new(false);
+    let count =
+        |n: u64| (n > 0).then(|| view! { <span class="action-count">{compact_count(n)}</span> });
+    let run_b = run.clone();
+    let run_f = run.clone();
+    let run_d = run.clone();
+    let choose = move |visibility: &'static str| {
+        let run = run.clone();
+        move |_| {
+            boost_menu.set(false);
+            run(Toggle::Reblog, true, Some(visibility));
         }
     };
     view! {
         <footer class="status-actions">
-            {item(IconName::Reply, "Reply", Some(status.replies_count), false)}
-            {item(IconName::Boost, "Boost", Some(status.reblogs_count), status.reblogged == Some(true))}
-            {item(IconName::Star, "Favourite", Some(status.favourites_count), status.favourited == Some(true))}
-            {item(IconName::Bookmark, "Bookmark", None, status.bookmarked == Some(true))}
+            <button class="action" data-action="reply" aria-label=format!("Reply ({})", status.replies_count)
+                title="Reply" on:click=reply>
+                <Icon name=IconName::Reply />
+                {count(status.replies_count)}
+            </button>
+            <span class="action-group"
+                on:focusout=move |e| {
+                    use wasm_bindgen::JsCast;
+                    let inside = e.related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                        .is_some_and(|(to, group)| group.contains(Some(&to)));
+                    if !inside { boost_menu.set(false); }
+                }
+                on:keydown=move |e| if e.key() == "Escape" { boost_menu.set(false); }
+            >
+                <button class="action action-boost" data-action="boost" class:is-active=boosted
+                    aria-pressed=boosted.to_string() aria-busy=busy(Toggle::Reblog)
+                    aria-label=format!("Boost ({})", status.reblogs_count)
+                    title=if boosted { "Undo boost" } else { "Boost" }
+                    disabled=!boostable
+                    on:click=move |_| run_b(Toggle::Reblog, !boosted, None)>
+                    <Icon name=IconName::Boost />
+                    {count(status.reblogs_count)}
+                </button>
+                {(boostable && !boosted).then(|| view! {
+                    <button class="action action-caret" aria-label="Boost with visibility…" aria-haspopup="menu"
+                        aria-expanded=move || boost_menu.get().to_string()
+                        on:click=move |_| boost_menu.update(|o| *o = !*o)>"▾"</button>
+                    <div class="menu" role="menu" hidden=move || !boost_menu.get()>
+                        <button role="menuitem" on:click=choose("public")>"Boost publicly"</button>
+                        <button role="menuitem" on:click=choose("unlisted")>"Boost quietly (unlisted)"</button>
+                        <button role="menuitem" on:click=choose("private")>"Boost to followers only"</button>
+                    </div>
+                })}
+            </span>
+            <button class="action action-fav" data-action="favourite" class:is-active=faved
+                aria-pressed=faved.to_string() aria-busy=busy(Toggle::Favourite)
+                aria-label=format!("Favourite ({})", status.favourites_count)
+                title=if faved { "Remove favourite" } else { "Favourite" }
+                on:click=move |_| run_f(Toggle::Favourite, !faved, None)>
+                <Icon name=IconName::Star />
+                {count(status.favourites_count)}
+            </button>
+            <button class="action action-bookmark" data-action="bookmark" class:is-active=marked
+                aria-pressed=marked.to_string() aria-busy=busy(Toggle::Bookmark)
+                aria-label="Bookmark" title=if marked { "Remove bookmark" } else { "Bookmark" }
+                on:click=move |_| run_d(Toggle::Bookmark, !marked, None)>
+                <Icon name=IconName::Bookmark />
+            </button>
+            <StatusMenu status=status own=own />
         </footer>
     }
 }

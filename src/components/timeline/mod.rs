@@ -1,5 +1,9 @@
-//! Timelines as ARIA feeds.
+//! Timelines as ARIA feeds, windowed so a thousand statuses stay light.
 
+pub mod feed_chunk;
+pub mod feed_keys;
+pub mod new_posts_pill;
+pub mod reading_position;
 pub mod timeline_feed;
 
 pub use timeline_feed::TimelineFeed;

@@ -119,14 +119,26 @@ async fn statuses(
         p.flag("exclude_reblogs"),
         p.flag("only_media"),
     );
+    // Followers see followers-only statuses too.
+    let follower = viewer
+        .as_deref()
+        .and_then(|v| store.user(v))
+        .is_some_and(|u| u.follows.contains(&id));
     let mut ids: Vec<u64> = if p.flag("pinned") {
-        Vec::new()
+        store
+            .username_of(&id)
+            .and_then(|n| store.per_user.get(&n))
+            .map(|u| u.pinned.clone())
+            .unwrap_or_default()
     } else {
         store
             .statuses
             .values()
             .filter(|s| s.account_id == id)
-            .filter(|s| own || matches!(s.visibility.as_str(), "public" | "unlisted"))
+            .filter(|s| {
+                own || matches!(s.visibility.as_str(), "public" | "unlisted")
+                    || (follower && s.visibility == "private")
+            })
             .filter(|s| !no_replies || s.json["in_reply_to_id"].is_null())
             .filter(|s| !no_reblogs || s.reblog_of.is_none())
             .filter(|s| !media || s.has_media)

@@ -11,13 +11,25 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::time::Duration;
 
-use crate::error::{ApiError, ApiResult};
-use crate::{Config, Shared, clock, statuses};
+use crate::error::ApiError;
+use crate::{Config, Shared};
 
-/// Fail (or delay) the next `count` requests whose path starts with `path_prefix`.
+/// Fail (or delay) the next `count` requests that match: path starts with `path_prefix`,
+/// ends with `path_suffix`, equals `path`, method is `method` (each optional).
 #[derive(Debug, Clone, Deserialize)]
 pub struct FailRule {
+    #[serde(default)]
     pub path_prefix: String,
+    #[serde(default)]
+    pub path_suffix: Option<String>,
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Run the request first (its effects happen, e.g. the status is created), then delay
+    /// and answer per `status` (absent = the real response, late).
+    #[serde(default)]
+    pub commit: bool,
     /// HTTP status to answer; `0` = hang for `delay_ms` (default 30 s) then 504; absent = only delay.
     pub status: Option<u16>,
     #[serde(default = "one")]
@@ -30,12 +42,30 @@ fn one() -> u32 {
     1
 }
 
+impl FailRule {
+    fn matches(&self, method: &str, path: &str) -> bool {
+        self.count > 0
+            && path.starts_with(&self.path_prefix)
+            && self
+                .path_suffix
+                .as_deref()
+                .is_none_or(|s| path.ends_with(s))
+            && self.path.as_deref().is_none_or(|p| p == path)
+            && self
+                .method
+                .as_deref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(method))
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct ConfigBody {
     pkce_metadata: Option<bool>,
     rate_limit: Option<u32>,
     rate_window_secs: Option<u64>,
     fail_next: Option<FailRule>,
+    grouped_notifications: Option<bool>,
+    media_processing_ms: Option<u64>,
 }
 
 pub fn routes() -> Router<Shared> {
@@ -43,7 +73,7 @@ pub fn routes() -> Router<Shared> {
         .route("/__demo/config", post(set_config))
         .route("/__demo/reset", post(reset))
         .route("/__demo/state", get(summary))
-        .route("/__demo/statuses", post(create_status))
+        .merge(crate::control_act::routes())
 }
 
 async fn set_config(State(state): State<Shared>, Json(body): Json<ConfigBody>) -> Json<Value> {
@@ -61,6 +91,12 @@ async fn set_config(State(state): State<Shared>, Json(body): Json<ConfigBody>) -
         if let Some(rule) = body.fail_next {
             c.fail_rules.push(rule);
         }
+        if let Some(v) = body.grouped_notifications {
+            c.grouped_notifications = v;
+        }
+        if let Some(v) = body.media_processing_ms {
+            c.media_processing_ms = v;
+        }
     }
     summary(State(state)).await
 }
@@ -72,7 +108,7 @@ async fn reset(State(state): State<Shared>) -> Json<Value> {
     summary(State(state)).await
 }
 
-async fn summary(State(state): State<Shared>) -> Json<Value> {
+pub async fn summary(State(state): State<Shared>) -> Json<Value> {
     let store = state.store.read().unwrap();
     let c = state.config.lock().unwrap();
     let homes: serde_json::Map<String, Value> = store
@@ -91,63 +127,29 @@ async fn summary(State(state): State<Shared>) -> Json<Value> {
             "rate_limit": c.rate_limit,
             "rate_window_secs": c.rate_window_ms / 1000,
             "pending_failures": c.fail_rules.iter().map(|r| json!({
-                "path_prefix": r.path_prefix, "status": r.status, "count": r.count, "delay_ms": r.delay_ms
+                "path_prefix": r.path_prefix, "path_suffix": r.path_suffix, "path": r.path,
+                "method": r.method, "commit": r.commit, "status": r.status, "count": r.count,
+                "delay_ms": r.delay_ms
             })).collect::<Vec<_>>(),
+            "grouped_notifications": c.grouped_notifications,
+            "media_processing_ms": c.media_processing_ms,
         },
+        "streaming_connections": state.hub.connections(),
+        "facts": store.facts,
         "users": store.users.iter().map(|u| json!({"username": u.username, "id": u.account_id})).collect::<Vec<_>>(),
     }))
-}
-
-#[derive(Debug, Deserialize)]
-struct NewStatus {
-    username: String,
-    text: String,
-    #[serde(default)]
-    visibility: Option<String>,
-    #[serde(default)]
-    spoiler_text: Option<String>,
-    #[serde(default)]
-    in_reply_to_id: Option<String>,
-}
-
-async fn create_status(
-    State(state): State<Shared>,
-    Json(body): Json<NewStatus>,
-) -> ApiResult<Json<Value>> {
-    let now = clock::now_ms();
-    let mut store = state.store.write().unwrap();
-    let user = store
-        .user(&body.username)
-        .cloned()
-        .ok_or_else(ApiError::not_found)?;
-    let id = statuses::create_local(
-        &mut store,
-        &user.account_id,
-        &body.text,
-        body.visibility.as_deref().unwrap_or("public"),
-        body.spoiler_text.as_deref().unwrap_or(""),
-        body.in_reply_to_id.as_deref().and_then(|s| s.parse().ok()),
-        now,
-    );
-    store.fan_out(id);
-    store
-        .render_status(id, Some(&user.username), now)
-        .map(Json)
-        .ok_or_else(ApiError::not_found)
 }
 
 /// Applies pending `fail_next` rules. Control routes are never failed.
 pub async fn fail_layer(State(state): State<Shared>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
+    let method = req.method().as_str().to_string();
     if path.starts_with("/__demo/") {
         return next.run(req).await;
     }
     let rule = {
         let mut c = state.config.lock().unwrap();
-        let pos = c
-            .fail_rules
-            .iter()
-            .position(|r| r.count > 0 && path.starts_with(&r.path_prefix));
+        let pos = c.fail_rules.iter().position(|r| r.matches(&method, &path));
         pos.map(|i| {
             let r = c.fail_rules[i].clone();
             c.fail_rules[i].count -= 1;
@@ -160,6 +162,25 @@ pub async fn fail_layer(State(state): State<Shared>, req: Request, next: Next) -
     let Some(rule) = rule else {
         return next.run(req).await;
     };
+    if rule.commit {
+        let real = next.run(req).await;
+        let ms = match (rule.status, rule.delay_ms) {
+            (Some(0), 0) => 30_000,
+            (_, ms) => ms,
+        };
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+        return match rule.status {
+            None => real,
+            Some(0) => {
+                ApiError::new(StatusCode::GATEWAY_TIMEOUT, "Gateway Timeout").into_response()
+            }
+            Some(code) => {
+                let status =
+                    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                ApiError::new(status, status.canonical_reason().unwrap_or("Error")).into_response()
+            }
+        };
+    }
     match rule.status {
         None => {
             tokio::time::sleep(Duration::from_millis(rule.delay_ms)).await;

@@ -1,5 +1,5 @@
-//! Single statuses: show, context (thread), polls (show, vote), and creating a local status
-//! (used by `/__demo/statuses`).
+//! Single statuses: show, context (thread), polls (show, vote); the routes of posting
+//! (`posting.rs`), editing and deleting (`edits.rs`) are mounted here too.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
@@ -11,11 +11,17 @@ use crate::auth::{optional_user, require_user};
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
 use crate::store::{StatusRec, Store};
-use crate::{Shared, clock, seed};
+use crate::{Shared, clock};
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route("/api/v1/statuses/{id}", get(show))
+        .route("/api/v1/statuses", post(crate::posting::create))
+        .route(
+            "/api/v1/statuses/{id}",
+            get(show)
+                .put(crate::edits::edit)
+                .delete(crate::edits::delete),
+        )
         .route("/api/v1/statuses/{id}/context", get(context))
         .route("/api/v1/polls/{id}", get(poll))
         .route("/api/v1/polls/{id}/votes", post(vote))
@@ -27,7 +33,7 @@ fn parse_id(id: &str) -> ApiResult<u64> {
 
 /// Whether `viewer` may see a status (private: followers and author; direct: author and
 /// those who have it in their home, i.e. the mentioned).
-fn visible(store: &Store, s: &StatusRec, viewer: Option<&str>) -> bool {
+pub fn visible(store: &Store, s: &StatusRec, viewer: Option<&str>) -> bool {
     match s.visibility.as_str() {
         "public" | "unlisted" => true,
         _ => viewer.and_then(|v| store.user(v)).is_some_and(|u| {
@@ -74,6 +80,7 @@ async fn context(
     if !visible(&store, rec, viewer.as_deref()) {
         return Err(ApiError::not_found());
     }
+    let now = clock::now_ms();
     let mut ancestors = Vec::new();
     let mut cur = rec.in_reply_to;
     while let Some(pid) = cur {
@@ -90,6 +97,9 @@ async fn context(
     for s in store.statuses.values() {
         if let Some(parent) = s.in_reply_to
             && visible(&store, s, viewer.as_deref())
+            && !viewer
+                .as_deref()
+                .is_some_and(|v| store.hidden_for(v, s.id, now))
         {
             children.entry(parent).or_default().push(s.id);
         }
@@ -105,7 +115,6 @@ async fn context(
             stack.extend(kids.iter().copied());
         }
     }
-    let now = clock::now_ms();
     Ok(Json(json!({
         "ancestors": store.render_many(&ancestors, viewer.as_deref(), now),
         "descendants": store.render_many(&descendants, viewer.as_deref(), now),
@@ -178,44 +187,4 @@ async fn vote(
         .render_poll(&id, Some(&user), now)
         .map(Json)
         .ok_or_else(ApiError::not_found)
-}
-
-/// Creates a plain local status by `account_id` now and returns its id (homes untouched).
-#[allow(clippy::too_many_arguments)]
-pub fn create_local(
-    store: &mut Store,
-    account_id: &str,
-    text: &str,
-    visibility: &str,
-    spoiler: &str,
-    in_reply_to: Option<u64>,
-    now: u64,
-) -> u64 {
-    let id = store.next_id(now);
-    let in_reply_to = in_reply_to.filter(|p| store.statuses.contains_key(p));
-    let parent_account = in_reply_to
-        .and_then(|p| store.statuses.get(&p))
-        .map(|p| p.account_id.clone());
-    let account = store.accounts.get(account_id).cloned().unwrap_or_default();
-    let content = seed::text::paragraphs_html(text);
-    let mut json = seed::status_skeleton(&account, id, now, visibility, &content);
-    json["spoiler_text"] = json!(spoiler);
-    json["sensitive"] = json!(!spoiler.is_empty());
-    json["in_reply_to_id"] = json!(in_reply_to.map(|p| p.to_string()));
-    json["in_reply_to_account_id"] = json!(parent_account);
-    if let Some(acc) = store.accounts.get_mut(account_id) {
-        acc["statuses_count"] = json!(acc["statuses_count"].as_u64().unwrap_or(0) + 1);
-        acc["last_status_at"] = json!(clock::date(now));
-    }
-    store.insert(StatusRec {
-        id,
-        json,
-        account_id: account_id.to_string(),
-        reblog_of: None,
-        poll_id: None,
-        in_reply_to,
-        visibility: visibility.to_string(),
-        tags: Vec::new(),
-        has_media: false,
-    })
 }

@@ -10,6 +10,17 @@ use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
 
 use crate::clock;
+use crate::streaming::Event;
+use crate::uploads::MediaRec;
+use crate::userstate::UserState;
+
+/// One follow edge of the whole graph (`cursor` pages followers/following lists).
+#[derive(Debug, Clone)]
+pub struct FollowRec {
+    pub cursor: u64,
+    pub from: String,
+    pub to: String,
+}
 
 /// One status as stored. `json` is the Mastodon Status minus `account`, `reblog` and `poll`.
 #[derive(Debug, Clone)]
@@ -75,6 +86,25 @@ pub struct Store {
     pub custom_emojis: Value,
     /// The last id handed out, so new statuses always sort after the seed.
     pub last_id: u64,
+    /// username -> favourites, bookmarks, relationships, notifications, markers, ….
+    pub per_user: HashMap<String, UserState>,
+    /// Every follow edge (demo users' follows are mirrored in `User::follows`).
+    pub follows: Vec<FollowRec>,
+    /// Internal cursor sequence (favourites, bookmarks, follows, blocks, …).
+    pub seq: u64,
+    /// Notification (and conversation, report, scheduled status) id sequence.
+    pub notif_seq: u64,
+    /// Status id -> StatusEdit versions, oldest first (for statuses edited through the API).
+    pub history: HashMap<u64, Vec<Value>>,
+    /// Status id -> the plain text it was posted with.
+    pub sources: HashMap<u64, String>,
+    /// Status id -> the status it quotes.
+    pub quotes: HashMap<u64, u64>,
+    pub media: HashMap<String, MediaRec>,
+    /// Seeded facts tests can rely on (`GET /__demo/state` → `facts`).
+    pub facts: Value,
+    /// Streaming events produced by mutations, published once the store lock is released.
+    pub outbox: Vec<Event>,
 }
 
 /// Snowflake-like id as Mastodon makes them: milliseconds shifted left 16 bits plus a sequence.
@@ -121,8 +151,88 @@ impl Store {
         Some(acc)
     }
 
+    /// The next internal cursor.
+    pub fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// The next small integer id (notifications, conversations, reports, scheduled).
+    pub fn next_small_id(&mut self) -> u64 {
+        self.notif_seq += 1;
+        self.notif_seq
+    }
+
+    /// The per-user state of `username` (created on first use).
+    pub fn us(&mut self, username: &str) -> &mut UserState {
+        self.per_user.entry(username.to_string()).or_default()
+    }
+
+    /// The demo username owning `account_id`, if it is a demo user.
+    pub fn username_of(&self, account_id: &str) -> Option<String> {
+        self.users
+            .iter()
+            .find(|u| u.account_id == account_id)
+            .map(|u| u.username.clone())
+    }
+
+    /// The domain of a remote account (None for local ones).
+    pub fn account_domain(&self, account_id: &str) -> Option<String> {
+        self.accounts
+            .get(account_id)
+            .and_then(|a| a["acct"].as_str())
+            .and_then(|acct| acct.split_once('@'))
+            .map(|(_, d)| d.to_string())
+    }
+
+    /// Whether `viewer` has blocked, muted or domain-blocked the author of a status (or of
+    /// the status it boosts): such statuses vanish from the viewer's timelines.
+    pub fn hidden_for(&self, viewer: &str, id: u64, now: u64) -> bool {
+        let Some(us) = self.per_user.get(viewer) else {
+            return false;
+        };
+        let Some(rec) = self.statuses.get(&id) else {
+            return true;
+        };
+        let mut authors = vec![rec.account_id.as_str()];
+        if let Some(inner) = rec.reblog_of.and_then(|r| self.statuses.get(&r)) {
+            authors.push(inner.account_id.as_str());
+        }
+        authors.iter().any(|a| {
+            us.is_blocking(a)
+                || us.mute_of(a, now).is_some()
+                || self.account_domain(a).is_some_and(|d| us.blocks_domain(&d))
+        })
+    }
+
+    /// Whether `viewer` muted the conversation `id` belongs to.
+    pub fn thread_muted(&self, viewer: &str, id: u64) -> bool {
+        let Some(us) = self.per_user.get(viewer) else {
+            return false;
+        };
+        let mut cur = Some(id);
+        for _ in 0..64 {
+            let Some(c) = cur else { break };
+            if us.muted_threads.contains(&c) {
+                return true;
+            }
+            cur = self.statuses.get(&c).and_then(|s| s.in_reply_to);
+        }
+        false
+    }
+
     /// A status as `viewer` (a demo username, or None for anonymous) sees it.
     pub fn render_status(&self, id: u64, viewer: Option<&str>, now_ms: u64) -> Option<Value> {
+        self.render_at_depth(id, viewer, now_ms, 0)
+    }
+
+    fn render_at_depth(
+        &self,
+        id: u64,
+        viewer: Option<&str>,
+        now_ms: u64,
+        depth: u8,
+    ) -> Option<Value> {
         let rec = self.statuses.get(&id)?;
         let mut v = rec.json.clone();
         v["account"] = self
@@ -132,10 +242,36 @@ impl Store {
             .unwrap_or(Value::Null);
         v["reblog"] = match rec.reblog_of {
             Some(inner) => self
-                .render_status(inner, viewer, now_ms)
+                .render_at_depth(inner, viewer, now_ms, depth)
                 .unwrap_or(Value::Null),
             None => Value::Null,
         };
+        if let Some(q) = self.quotes.get(&id) {
+            v["quote"] = if depth == 0 {
+                match self.render_at_depth(*q, viewer, now_ms, 1) {
+                    Some(qs) => json!({ "state": "accepted", "quoted_status": qs }),
+                    None => json!({ "state": "deleted", "quoted_status": null }),
+                }
+            } else {
+                json!({ "state": "accepted", "quoted_status_id": q.to_string() })
+            };
+        }
+        if let Some(name) = viewer
+            && let Some(us) = self.per_user.get(name)
+        {
+            // A boost wrapper shows the flags of the status it boosts, as Mastodon's does.
+            let fid = rec.reblog_of.unwrap_or(id);
+            v["favourited"] = json!(us.has_favourite(fid));
+            v["bookmarked"] = json!(us.has_bookmark(fid));
+            v["reblogged"] = json!(us.reblogs.contains_key(&fid));
+            v["muted"] = json!(self.thread_muted(name, fid));
+            if self
+                .user(name)
+                .is_some_and(|u| u.account_id == rec.account_id)
+            {
+                v["pinned"] = json!(us.pinned.contains(&id));
+            }
+        }
         v["poll"] = match &rec.poll_id {
             Some(pid) => self.render_poll(pid, viewer, now_ms).unwrap_or(Value::Null),
             None => Value::Null,
@@ -176,21 +312,30 @@ impl Store {
         Some(v)
     }
 
-    /// Statuses eligible for public timelines: public, not boosts, not replies to others
-    /// (Mastodon's PublicFeed drops reblogs and, by default, replies).
-    pub fn public_ids(&self) -> Vec<u64> {
-        let mut ids: Vec<u64> = self
-            .statuses
-            .values()
-            .filter(|s| s.visibility == "public" && s.reblog_of.is_none())
-            .filter(|s| match s.in_reply_to {
+    /// Whether a status belongs on public timelines: public, not a boost, not a reply to
+    /// others (Mastodon's PublicFeed drops reblogs and, by default, replies).
+    pub fn public_ids_contains(&self, id: u64) -> bool {
+        let Some(s) = self.statuses.get(&id) else {
+            return false;
+        };
+        s.visibility == "public"
+            && s.reblog_of.is_none()
+            && match s.in_reply_to {
                 None => s.json["in_reply_to_id"].is_null(),
                 Some(parent) => self
                     .statuses
                     .get(&parent)
                     .is_some_and(|p| p.account_id == s.account_id),
-            })
-            .map(|s| s.id)
+            }
+    }
+
+    /// Statuses eligible for public timelines, newest first.
+    pub fn public_ids(&self) -> Vec<u64> {
+        let mut ids: Vec<u64> = self
+            .statuses
+            .keys()
+            .copied()
+            .filter(|id| self.public_ids_contains(*id))
             .collect();
         ids.sort_unstable_by(|a, b| b.cmp(a));
         ids

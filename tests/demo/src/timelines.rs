@@ -37,9 +37,35 @@ pub fn respond_page(
     p: &Params,
     viewer: Option<&str>,
 ) -> Response {
-    let (page, older) = paging::page(ids, PageQuery::from_params(p, 20, 40));
+    // Muted, blocked and domain-blocked authors vanish from the viewer's timelines, and so
+    // do boosts by accounts followed with `reblogs: false`.
+    let now = clock::now_ms();
+    let ids: Vec<u64> = match viewer {
+        Some(v) => {
+            let no_boosts = store.per_user.get(v).map(|u| {
+                u.follow_opts
+                    .iter()
+                    .filter(|(_, o)| !o.reblogs)
+                    .map(|(a, _)| a.as_str())
+                    .collect::<Vec<_>>()
+            });
+            ids.iter()
+                .copied()
+                .filter(|id| !store.hidden_for(v, *id, now))
+                .filter(|id| {
+                    let s = &store.statuses[id];
+                    s.reblog_of.is_none()
+                        || !no_boosts
+                            .as_ref()
+                            .is_some_and(|n| n.contains(&s.account_id.as_str()))
+                })
+                .collect()
+        }
+        None => ids.to_vec(),
+    };
+    let (page, older) = paging::page(&ids, PageQuery::from_params(p, 20, 40));
     let link = paging::link_header(&state.origin, uri.path(), uri.query(), &page, older);
-    paging::respond(store.render_many(&page, viewer, clock::now_ms()), link)
+    paging::respond(store.render_many(&page, viewer, now), link)
 }
 
 async fn home(

@@ -9,9 +9,12 @@ use crate::store::{ListRec, Store};
 use crate::{clock, media};
 
 pub mod accounts;
+pub mod facts;
 pub mod fixtures;
 pub mod generate;
+pub mod social;
 pub mod text;
+pub mod threads;
 
 /// A tiny deterministic PRNG (xorshift64*), so the crate needs no `rand`.
 pub struct Prng(u64);
@@ -130,9 +133,11 @@ pub fn build(origin: &str, now: u64) -> Store {
     if let Some(alice) = store.users.iter_mut().find(|u| u.username == "alice") {
         alice.follows.extend(fixture_authors);
     }
+    let made = threads::seed(&mut store, origin, now, &cast, &mut ids);
     accounts::finish_counts(&mut store);
     build_homes(&mut store);
     build_lists(&mut store, &cast);
+    social::seed(&mut store, origin, now, &cast, &made);
     store
 }
 

@@ -1,0 +1,8 @@
+//! Composing a post, as pure logic: Mastodon's character counter, reply prefill, poll and
+//! media checks against instance limits, and the language list. No signals, no browser; the
+//! composer's state lives in [`crate::state::compose`], its views in `components/compose`.
+
+pub mod counter;
+pub mod draft;
+pub mod languages;
+pub mod rules;

@@ -1,0 +1,142 @@
+//! Direct conversations of the active account: the list (unread first as the server orders
+//! it, newest activity on top), paging, live updates from the stream, and marking one read
+//! when it is opened.
+
+use leptos::{prelude::*, task::spawn_local};
+
+use super::{cache::StatusCache, feed::FeedState, session::Session};
+use crate::api::conversations as api;
+use crate::model::misc::Conversation;
+
+#[derive(Clone, Copy)]
+pub struct Conversations {
+    pub list: RwSignal<Vec<Conversation>>,
+    pub state: RwSignal<FeedState>,
+    next: StoredValue<Option<String>>,
+    loaded: StoredValue<bool>,
+    session: Session,
+    cache: StatusCache,
+}
+
+pub fn provide_conversations(session: Session, cache: StatusCache) -> Conversations {
+    let c = Conversations {
+        list: RwSignal::new(Vec::new()),
+        state: RwSignal::new(FeedState::Idle),
+        next: StoredValue::new(None),
+        loaded: StoredValue::new(false),
+        session,
+        cache,
+    };
+    provide_context(c);
+    let key = Memo::new(move |_| session.active().map(|a| a.key()));
+    Effect::new(move |_| {
+        let _ = key.get();
+        c.reset();
+    });
+    c
+}
+
+pub fn use_conversations() -> Conversations {
+    expect_context::<Conversations>()
+}
+
+/// Puts a changed conversation on top, replacing its older copy.
+pub fn upsert_top(list: &mut Vec<Conversation>, c: Conversation) {
+    list.retain(|x| x.id != c.id);
+    list.insert(0, c);
+}
+
+impl Conversations {
+    fn reset(&self) {
+        self.list.set(Vec::new());
+        self.next.set_value(None);
+        self.loaded.set_value(false);
+        self.state.set(FeedState::Idle);
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        self.loaded.get_value()
+    }
+
+    pub fn load_more(&self) {
+        if matches!(
+            self.state.get_untracked(),
+            FeedState::Loading | FeedState::Ended
+        ) {
+            return;
+        }
+        let Some(client) = self.session.client() else {
+            return;
+        };
+        let link = self.next.get_value();
+        if self.loaded.get_value() && link.is_none() {
+            self.state.set(FeedState::Ended);
+            return;
+        }
+        self.state.set(FeedState::Loading);
+        let this = *self;
+        spawn_local(async move {
+            match api::list(&client, link.as_deref()).await {
+                Ok(page) => {
+                    let ended = page.next.is_none() || page.items.is_empty();
+                    for s in page.items.iter().filter_map(|c| c.last_status.clone()) {
+                        this.cache.insert(s);
+                    }
+                    this.list.update(|all| {
+                        for c in page.items {
+                            if !all.iter().any(|x| x.id == c.id) {
+                                all.push(c);
+                            }
+                        }
+                    });
+                    this.loaded.set_value(true);
+                    this.next.set_value(page.next);
+                    this.state.set(if ended {
+                        FeedState::Ended
+                    } else {
+                        FeedState::Idle
+                    });
+                }
+                Err(e) => {
+                    this.session.check(&e);
+                    this.state.set(FeedState::Failed(e));
+                }
+            }
+        });
+    }
+
+    /// A conversation from the stream.
+    pub fn on_live(&self, c: Conversation) {
+        if let Some(s) = c.last_status.clone() {
+            self.cache.insert(s);
+        }
+        if self.loaded.get_value() {
+            self.list.update(|l| upsert_top(l, c));
+        }
+    }
+
+    pub fn catch_up(&self) {
+        if self.loaded.get_value() {
+            self.reset();
+            self.load_more();
+        }
+    }
+
+    /// Marks a conversation read (optimistically; the server's copy wins).
+    pub fn mark_read(&self, id: String) {
+        let Some(client) = self.session.client() else {
+            return;
+        };
+        self.list.update(|l| {
+            if let Some(c) = l.iter_mut().find(|c| c.id == id) {
+                c.unread = false;
+            }
+        });
+        let session = self.session;
+        spawn_local(async move {
+            if let Err(e) = api::read(&client, &id).await {
+                session.check(&e);
+            }
+        });
+    }
+}

@@ -1,0 +1,35 @@
+//! Performance marks the benchmark (`cargo xtask bench`) reads: when the first status is
+//! painted, when the first timeline response arrived, and how long each page takes to render.
+
+use leptos::prelude::request_animation_frame;
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+pub fn mark(name: &str) {
+    if let Some(p) = performance() {
+        let _ = p.mark(name);
+    }
+}
+
+fn has_mark(name: &str) -> bool {
+    performance().is_some_and(|p| p.get_entries_by_name(name).length() > 0)
+}
+
+/// Marks `woolly:first-status` after the frame that paints the first statuses (once).
+pub fn first_status_painted() {
+    if has_mark("woolly:first-status") {
+        return;
+    }
+    request_animation_frame(|| request_animation_frame(|| mark("woolly:first-status")));
+}
+
+/// Measures `woolly:page-render` from `start_mark` to the next painted frame.
+pub fn measure_page_render(start_mark: &'static str) {
+    request_animation_frame(move || {
+        if let Some(p) = performance() {
+            let _ = p.measure_with_start_mark("woolly:page-render", start_mark);
+        }
+    });
+}

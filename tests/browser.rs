@@ -1,0 +1,295 @@
+//! Component tests in headless Chromium: a status card renders each shape as a reader sees it.
+//! Run by `cargo xtask test` (wasm-bindgen-test-runner + chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+use woolly::components::status::StatusCard;
+use woolly::model::Status;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_status(status: Status) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let parent: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&parent).unwrap();
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        // The contexts the app provides around every status (no one signed in).
+        woolly::state::session::provide_session();
+        woolly::state::cache::provide_status_cache();
+        woolly::state::toasts::provide_toasts();
+        woolly::state::feed::provide_feeds();
+        woolly::state::actions::provide_actions();
+        woolly::components::status::media_viewer::provide_media_viewer();
+        view! {
+            <leptos_router::components::Router>
+                <StatusCard status=Signal::stored(status) />
+            </leptos_router::components::Router>
+        }
+    });
+    handle.forget();
+    parent
+}
+
+fn fixture(text: &str) -> Status {
+    serde_json::from_str(text).unwrap()
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn is_visible(root: &HtmlElement, selector: &str) -> bool {
+    let el: HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    !el.hidden() && el.offset_height() > 0
+}
+
+#[wasm_bindgen_test]
+fn a_plain_status_shows_author_content_and_time() {
+    let list: Vec<Status> =
+        serde_json::from_str(include_str!("fixtures/timeline_home.json")).unwrap();
+    let status = list[0].clone();
+    let root = mount_status(status.clone());
+    assert_eq!(root.query_selector_all("article").unwrap().length(), 1);
+    assert_eq!(text_of(&root, ".display-name"), "John Lennon");
+    assert_eq!(text_of(&root, ".acct"), "@mastodonpy_test");
+    assert_eq!(text_of(&root, ".status-content"), "Toot!");
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime").unwrap(), status.created_at);
+    assert!(!time.text_content().unwrap().is_empty());
+    let article = root.query_selector("article").unwrap().unwrap();
+    let labelled = article.get_attribute("aria-labelledby").unwrap();
+    for id in labelled.split(' ') {
+        assert!(
+            root.query_selector(&format!("#{id}")).unwrap().is_some(),
+            "{id}"
+        );
+    }
+}
+
+/// Lets Leptos run its scheduled effects (updates are applied asynchronously).
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_content_warning_hides_the_text_until_asked() {
+    let root = mount_status(fixture(include_str!("fixtures/status_direct_cw.json")));
+    assert!(is_visible(&root, ".cw-text"));
+    assert!(!is_visible(&root, ".status-content"));
+    let button: HtmlElement = root
+        .query_selector(".content-warning button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    tick().await;
+    assert!(is_visible(&root, ".status-content"));
+    assert_eq!(button.text_content().unwrap(), "Show less");
+}
+
+#[wasm_bindgen_test]
+fn a_boost_shows_who_boosted_and_the_original() {
+    let wrapper = fixture(include_str!("fixtures/status_reblog_wrapper.json"));
+    let original_author = wrapper.reblog.as_ref().unwrap().account.acct.clone();
+    let root = mount_status(wrapper);
+    assert!(text_of(&root, ".status-context").contains("boosted"));
+    assert_eq!(
+        text_of(&root, ".status-author .acct"),
+        format!("@{original_author}")
+    );
+}
+
+#[wasm_bindgen_test]
+fn custom_emoji_in_names_are_images_with_their_shortcode() {
+    let root = mount_status(fixture(include_str!(
+        "fixtures/status_cw_emoji_gifv_mention_hashtag_edited_filtered.json"
+    )));
+    let emoji = root
+        .query_selector(".display-name img.emoji")
+        .unwrap()
+        .unwrap();
+    assert_eq!(emoji.get_attribute("alt").as_deref(), Some(":icosahedron:"));
+    assert!(emoji.get_attribute("src").unwrap().starts_with("https://"));
+    assert!(
+        root.query_selector(".edited").unwrap().is_some(),
+        "edited mark"
+    );
+    assert!(text_of(&root, ".alt-badge").contains("ALT"));
+}
+
+#[wasm_bindgen_test]
+fn hostile_content_is_inert() {
+    let mut status = fixture(include_str!("fixtures/status_private.json"));
+    status.content = r#"<p>hi<script>window.pwned=1</script><img src=x onerror="window.pwned=1"><a href="javascript:alert(1)">click</a><iframe src="https://evil"></iframe></p>"#.into();
+    status.account.display_name = "<b onmouseover=alert(1)>Mallory</b>".into();
+    status.spoiler_text = String::new();
+    let root = mount_status(status);
+    for bad in [
+        "script",
+        "img:not(.avatar)",
+        "iframe",
+        "b",
+        "[onerror]",
+        "[onmouseover]",
+    ] {
+        assert!(
+            root.query_selector(&format!("article {bad}"))
+                .unwrap()
+                .is_none(),
+            "{bad}"
+        );
+    }
+    assert!(
+        root.query_selector("a[href^='javascript']")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        text_of(&root, ".display-name"),
+        "<b onmouseover=alert(1)>Mallory</b>"
+    );
+    assert!(text_of(&root, ".status-content").contains("click"));
+}
+
+#[wasm_bindgen_test]
+async fn sensitive_media_stays_hidden_until_revealed() {
+    let mut status = fixture(include_str!(
+        "fixtures/status_cw_emoji_gifv_mention_hashtag_edited_filtered.json"
+    ));
+    status.spoiler_text = String::new();
+    status.filtered.clear();
+    let root = mount_status(status);
+    let grid = root.query_selector(".media-grid").unwrap().unwrap();
+    assert!(grid.class_list().contains("is-hidden"));
+    assert!(
+        root.query_selector(".media video").unwrap().is_none(),
+        "no media loaded while hidden"
+    );
+    assert!(
+        root.query_selector(".media canvas.blurhash")
+            .unwrap()
+            .is_some(),
+        "blurhash placeholder"
+    );
+    let reveal: HtmlElement = root
+        .query_selector(".media-reveal")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    reveal.click();
+    tick().await;
+    assert!(!grid.class_list().contains("is-hidden"));
+    assert!(root.query_selector(".media video").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_voted_closed_poll_shows_results_and_own_votes() {
+    let root = mount_status(fixture(include_str!(
+        "fixtures/status_poll_with_emoji.json"
+    )));
+    assert_eq!(root.query_selector_all(".poll-option").unwrap().length(), 4);
+    assert_eq!(
+        root.query_selector_all(".poll-option.is-own")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert!(
+        root.query_selector("input[type=checkbox]")
+            .unwrap()
+            .is_none(),
+        "no voting once closed"
+    );
+    assert!(text_of(&root, ".poll-footer").contains("Closed"));
+    let emoji = root
+        .query_selector(".poll-title img.emoji")
+        .unwrap()
+        .unwrap();
+    assert_eq!(emoji.get_attribute("alt").as_deref(), Some(":hecker:"));
+}
+
+#[wasm_bindgen_test]
+fn an_open_poll_offers_choices() {
+    let mut status = fixture(include_str!("fixtures/status_poll_with_emoji.json"));
+    let poll = status.poll.as_mut().unwrap();
+    poll.expired = false;
+    poll.expires_at = Some("2999-01-01T00:00:00.000Z".into());
+    poll.voted = Some(false);
+    poll.own_votes = Some(vec![]);
+    let root = mount_status(status);
+    // Outside the app there is no session to vote with: results are shown, not a dead form.
+    assert_eq!(root.query_selector_all(".poll-option").unwrap().length(), 4);
+    assert!(text_of(&root, ".poll-footer").contains("Ends"));
+}
+
+#[wasm_bindgen_test]
+fn a_link_card_shows_title_and_provider() {
+    let root = mount_status(fixture(include_str!("fixtures/status_with_card_link.json")));
+    let card = root.query_selector("a.preview-card").unwrap().unwrap();
+    assert!(card.get_attribute("href").unwrap().starts_with("https://"));
+    assert_eq!(
+        card.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer nofollow")
+    );
+    assert!(text_of(&root, ".preview-title").starts_with("K/DA - POP/STARS"));
+    assert_eq!(text_of(&root, ".preview-provider"), "SoundCloud");
+}
+
+#[wasm_bindgen_test]
+fn a_quote_shows_the_quoted_post_and_hides_the_fallback() {
+    let root = mount_status(fixture(include_str!(
+        "fixtures/status_with_quote_inline_fallback.json"
+    )));
+    assert!(root.query_selector("blockquote.quote").unwrap().is_some());
+    assert!(text_of(&root, ".quote .acct").contains("mastodonpy_test"));
+    let own = text_of(&root, "article > .status-main > .status-content");
+    assert!(!own.contains("RE:"), "{own}");
+}
+
+#[wasm_bindgen_test]
+async fn a_filtered_status_is_collapsed_behind_its_filter() {
+    let mut status = fixture(include_str!(
+        "fixtures/status_cw_emoji_gifv_mention_hashtag_edited_filtered.json"
+    ));
+    status.spoiler_text = String::new();
+    let root = mount_status(status);
+    assert_eq!(text_of(&root, ".filtered-notice p"), "Filtered: animes");
+    assert!(!is_visible(&root, ".status-main"));
+    let show: HtmlElement = root
+        .query_selector(".filtered-notice button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    show.click();
+    tick().await;
+    assert!(is_visible(&root, ".status-main"));
+}
+
+#[wasm_bindgen_test]
+fn an_edited_status_is_marked() {
+    let root = mount_status(fixture(include_str!(
+        "fixtures/status_cw_emoji_gifv_mention_hashtag_edited_filtered.json"
+    )));
+    assert_eq!(text_of(&root, ".edited"), "edited");
+}

@@ -1,0 +1,193 @@
+// Woolly's performance benchmark, run by `cargo xtask bench` (not part of the test run).
+// Starts the demo instance serving the release dist/, then in headless Chromium measures over
+// several runs: bytes of code+CSS for the signed-in home view (raw, gzip -9, brotli); cold and
+// warm start to the first painted status (from the app's performance marks); the time to
+// render a page of 40 statuses; long tasks while scrolling through 1,000 statuses; and DOM
+// nodes, JS heap and WASM memory with 1,000 loaded. Writes bench/results.json and a table.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import os from 'node:os';
+import zlib from 'node:zlib';
+
+const RUNS = Number(process.env.WOOLLY_BENCH_RUNS || 5);
+const OUT = process.env.WOOLLY_BENCH_OUT || '../../bench/results.json';
+const DEMO = process.env.WOOLLY_DEMO_BIN || '../../target/debug/woolly-demo';
+const DIST = process.env.WOOLLY_DIST || '../../dist';
+const INSTANCE = 'http://127.0.0.1:4710';
+const APP = 'http://127.0.0.1:4711';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const stats = (xs) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), runs: xs.length });
+const round = (x) => Math.round(x * 10) / 10;
+
+function startDemo() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(DEMO, ['--port', '4710', '--app-dir', DIST, '--app-port', '4711'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d) => { if (String(d).includes('Woolly app:')) resolve(child); });
+    child.on('exit', (code) => reject(new Error(`demo exited with ${code}`)));
+  });
+}
+
+// Installed in every page: long tasks, and the WASM instance Trunk announces.
+const INIT = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__woollyWasm = e.detail.wasm; });
+};
+
+async function signIn(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${APP}/login`);
+  await page.getByLabel('Your instance').fill(INSTANCE.replace('http://', ''));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Username or e-mail').fill('alice');
+  await page.getByLabel('Password').fill('woolly');
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.locator('[role=feed] article').first().waitFor();
+  const state = await context.storageState();
+  await context.close();
+  // Keep only the session, not any cached timeline: cold starts begin without it.
+  for (const origin of state.origins) origin.localStorage = origin.localStorage.filter((e) => !e.name.startsWith('woolly.cache'));
+  return state;
+}
+
+async function marks(page) {
+  await page.locator('[role=feed] article').first().waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('woolly:first-status').length > 0);
+  return page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    return { firstStatus: at('woolly:first-status'), timelineResponse: at('woolly:timeline-response') };
+  });
+}
+
+async function codeBytes(browser, state) {
+  const context = await browser.newContext({ storageState: state });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (r) => {
+    const url = r.url();
+    if (url.startsWith(APP) && /\.(wasm|js|css)$/.test(new URL(url).pathname)) bodies.push([new URL(url).pathname, await r.body()]);
+  });
+  await page.goto(`${APP}/`);
+  await page.locator('[role=feed] article').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const files = bodies.map(([name, body]) => ({
+    name, raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }));
+  const total = (k) => files.reduce((s, f) => s + f[k], 0);
+  return { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+async function coldStarts(browser, state) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ storageState: state });
+    const page = await context.newPage();
+    await page.goto(`${APP}/`);
+    results.push(await marks(page));
+    await context.close();
+  }
+  return results;
+}
+
+async function warmStarts(browser, state) {
+  const context = await browser.newContext({ storageState: state });
+  const page = await context.newPage();
+  await page.goto(`${APP}/`);
+  await marks(page);
+  await page.waitForTimeout(500);
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    results.push(await marks(page));
+  }
+  await context.close();
+  return results;
+}
+
+async function scrollThousand(browser, state) {
+  const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  await page.goto(`${APP}/`);
+  await page.locator('[role=feed] article').first().waitFor();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { window.__longTasks = []; });
+  const started = Date.now();
+  let loaded = 0;
+  while (loaded < 1000 && Date.now() - started < 240_000) {
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(30);
+    loaded = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('[role=feed] article')].map((a) => Number(a.getAttribute('aria-posinset')))));
+  }
+  const out = await page.evaluate(() => ({
+    longTasks: window.__longTasks,
+    pageRenders: performance.getEntriesByName('woolly:page-render').map((m) => m.duration),
+    domNodes: document.getElementsByTagName('*').length,
+    articles: document.querySelectorAll('article').length,
+    jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
+    wasmMemory: window.__woollyWasm?.memory?.buffer?.byteLength ?? null,
+  }));
+  await context.close();
+  return { loaded, scrollSeconds: (Date.now() - started) / 1000, ...out };
+}
+
+const demo = await startDemo();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+try {
+  const state = await signIn(browser);
+  const size = await codeBytes(browser, state);
+  const cold = await coldStarts(browser, state);
+  const warm = await warmStarts(browser, state);
+  const scroll = await scrollThousand(browser, state);
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), chromium: browser.version() },
+    runs: RUNS,
+    codeAndCss: size,
+    coldStart: { firstStatusMs: stats(cold.map((r) => r.firstStatus)), timelineResponseMs: stats(cold.map((r) => r.timelineResponse ?? NaN).filter(Number.isFinite)) },
+    warmStart: {
+      firstStatusMs: stats(warm.map((r) => r.firstStatus)),
+      timelineResponseMs: stats(warm.map((r) => r.timelineResponse).filter((x) => x != null)),
+      paintedBeforeResponse: warm.filter((r) => r.timelineResponse == null || r.firstStatus < r.timelineResponse).length,
+    },
+    renderPageOf40Ms: scroll.pageRenders.length ? stats(scroll.pageRenders) : null,
+    scroll1000: {
+      statusesLoaded: scroll.loaded,
+      longTasksOver50ms: scroll.longTasks.filter((d) => d > 50).length,
+      longestTaskMs: round(Math.max(0, ...scroll.longTasks)),
+      articlesInDom: scroll.articles,
+      domNodes: scroll.domNodes,
+      jsHeapMiB: scroll.jsHeap && round(scroll.jsHeap / 2 ** 20),
+      wasmMemoryMiB: scroll.wasmMemory && round(scroll.wasmMemory / 2 ** 20),
+    },
+  };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+  const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+  const ms = (s) => `${s.median} ms (${s.min}–${s.max})`;
+  console.log(`\n| measure | result |\n|---|---|
+| code+CSS, raw / gzip -9 / brotli | ${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)} |
+| cold start → first status (median, min–max) | ${ms(results.coldStart.firstStatusMs)} |
+| warm start → first status | ${ms(results.warmStart.firstStatusMs)} |
+| warm start → timeline response | ${results.warmStart.timelineResponseMs.runs ? ms(results.warmStart.timelineResponseMs) : 'n/a'} |
+| warm starts painted before the response | ${results.warmStart.paintedBeforeResponse} of ${RUNS} |
+| render a page of 40 statuses | ${results.renderPageOf40Ms ? ms(results.renderPageOf40Ms) : 'n/a'} |
+| long tasks > 50 ms scrolling 1,000 statuses | ${results.scroll1000.longTasksOver50ms} (longest ${results.scroll1000.longestTaskMs} ms) |
+| with 1,000 loaded: articles / DOM nodes | ${results.scroll1000.articlesInDom} / ${results.scroll1000.domNodes} |
+| with 1,000 loaded: JS heap / WASM memory | ${results.scroll1000.jsHeapMiB} MiB / ${results.scroll1000.wasmMemoryMiB} MiB |
+`);
+  console.log(`written to ${OUT}`);
+} finally {
+  await browser.close();
+  demo.kill();
+}
