@@ -10,8 +10,8 @@ use leptos_router::{
 use crate::components::common::toasts::Toasts;
 use crate::components::status::media_viewer::{MediaViewerDialog, provide_media_viewer};
 use crate::pages::{
-    CallbackPage, FederatedPage, HomePage, ListPage, LocalPage, LoginPage, NotFoundPage,
-    ProfilePage, ProfileTab, StatusPage, TagPage,
+    FederatedPage, HomePage, ListPage, LocalPage, NotFoundPage, ProfilePage, ProfileTab,
+    StatusPage, TagPage,
 };
 use crate::state::{
     cache::provide_status_cache, clock::provide_clock, feed::provide_feeds,
@@ -49,9 +49,26 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/accounts/:id/following") view=|| view! { <ProfilePage tab=ProfileTab::Following /> } />
                 <Route path=path!("/notifications") view=crate::pages::NotificationsPage />
                 <Route path=path!("/conversations") view=crate::pages::ConversationsPage />
-                <Route path=path!("/login") view=LoginPage />
-                <Route path=path!("/callback") view=CallbackPage />
+                <Route path=path!("/login") view=ToSignIn />
+                <Route path=path!("/callback") view=ToSignIn />
             </Routes>
         </Router>
+    }
+}
+
+/// `/login` and `/callback` live in the sign-in bundle (`login.html`, a second binary, so the
+/// home view never downloads discovery and OAuth code): hand over with the query string
+/// (`?add=1`, `?instance=…`, or an OAuth `?code&state` / `?error`), replacing this entry.
+#[component]
+fn ToSignIn() -> impl IntoView {
+    let search = leptos_router::hooks::use_location().search.get_untracked();
+    let search = search.trim_start_matches('?');
+    let target = if search.is_empty() {
+        crate::routes::LOGIN_PAGE.to_string()
+    } else {
+        format!("{}?{search}", crate::routes::LOGIN_PAGE)
+    };
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&target);
     }
 }

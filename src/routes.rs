@@ -3,6 +3,10 @@
 
 use crate::api::query::encode_component;
 
+/// The sign-in bundle's page (`login.html`, a second binary): sign-in form and OAuth callback.
+/// The main app's `/login` and `/callback` forward here with their query string.
+pub const LOGIN_PAGE: &str = "/login.html";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,

@@ -293,3 +293,147 @@ fn an_edited_status_is_marked() {
     )));
     assert_eq!(text_of(&root, ".edited"), "edited");
 }
+
+// ---- The composer ------------------------------------------------------------------------
+
+/// Mounts the composer's form with the contexts the app provides (no one signed in, so the
+/// instance limits are Mastodon's defaults: 500 characters, 23 per URL).
+fn mount_composer() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let parent: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&parent).unwrap();
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        woolly::state::session::provide_session();
+        woolly::state::cache::provide_status_cache();
+        woolly::state::toasts::provide_toasts();
+        woolly::state::feed::provide_feeds();
+        woolly::state::actions::provide_actions();
+        woolly::state::compose::provide_compose();
+        view! {
+            <leptos_router::components::Router>
+                <woolly::components::compose::composer_form::ComposerForm />
+            </leptos_router::components::Router>
+        }
+    });
+    handle.forget();
+    parent
+}
+
+/// Types `text` into the post's textarea as a person would (value + a bubbling `input`).
+fn type_text(root: &HtmlElement, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector("textarea[aria-label='Post text']")
+        .unwrap()
+        .expect("the post text")
+        .unchecked_into();
+    area.set_value(text);
+    let fire = js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new Event('input', {bubbles: true}))",
+    );
+    fire.call1(&wasm_bindgen::JsValue::NULL, &area).unwrap();
+}
+
+fn post_button(root: &HtmlElement) -> web_sys::HtmlButtonElement {
+    root.query_selector("button[type='submit']")
+        .unwrap()
+        .expect("the Post button")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_composer_counts_a_url_and_a_remote_mention_like_mastodon() {
+    let root = mount_composer();
+    tick().await;
+    assert_eq!(text_of(&root, ".composer-counter"), "500");
+    type_text(
+        &root,
+        "Hi @dana@example.social https://example.com/a/very/long/path/indeed/yes",
+    );
+    tick().await;
+    // "Hi " 3 + "@dana" 5 + " " 1 + the URL 23, whatever its real length.
+    assert_eq!(text_of(&root, ".composer-counter"), (500 - 32).to_string());
+}
+
+#[wasm_bindgen_test]
+async fn the_post_button_is_disabled_over_the_limit() {
+    let root = mount_composer();
+    tick().await;
+    type_text(&root, "Short and sweet");
+    tick().await;
+    assert!(!post_button(&root).disabled());
+    type_text(&root, &"a".repeat(501));
+    tick().await;
+    assert_eq!(text_of(&root, ".composer-counter"), "-1");
+    assert!(post_button(&root).disabled());
+    assert!(text_of(&root, ".composer-hint").contains("longer than 500"));
+    type_text(&root, &"a".repeat(500));
+    tick().await;
+    assert!(!post_button(&root).disabled());
+}
+
+#[wasm_bindgen_test]
+async fn the_content_warning_field_toggles() {
+    let root = mount_composer();
+    tick().await;
+    let cw_field = "input[aria-label='Content warning']";
+    assert!(root.query_selector(cw_field).unwrap().is_none());
+    let buttons = root.query_selector_all("button").unwrap();
+    let toggle: HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.get(i))
+        .find(|b| b.text_content().as_deref() == Some("CW"))
+        .expect("the CW button")
+        .unchecked_into();
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    toggle.click();
+    tick().await;
+    assert!(root.query_selector(cw_field).unwrap().is_some());
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    toggle.click();
+    tick().await;
+    assert!(root.query_selector(cw_field).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_markdown_preview_shows_the_text_as_plain_text() {
+    use woolly::components::compose::markdown_preview::MarkdownPreview;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let text = RwSignal::new(String::from(
+        "**Bold** first\nsecond\n\n<script>window.pwned = 1</script><img src=x onerror=alert(1)>",
+    ));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <MarkdownPreview text=text /> }
+    });
+    handle.forget();
+    tick().await;
+    let paragraphs = root.query_selector_all(".composer-preview p").unwrap();
+    assert_eq!(paragraphs.length(), 2);
+    assert_eq!(
+        text_of(&root, ".composer-preview p"),
+        "**Bold** firstsecond"
+    );
+    assert_eq!(
+        root.query_selector_all(".composer-preview p br")
+            .unwrap()
+            .length(),
+        1
+    );
+    // Markup typed by the person stays text: no element is created from it.
+    assert!(
+        root.query_selector(".composer-preview script, .composer-preview img")
+            .unwrap()
+            .is_none()
+    );
+    assert!(text_of(&root, ".composer-preview").contains("<img src=x onerror=alert(1)>"));
+    text.set("Changed".into());
+    tick().await;
+    assert_eq!(text_of(&root, ".composer-preview p"), "Changed");
+}

@@ -1,4 +1,5 @@
-//! Writing: `POST /api/v1/statuses` (with `Idempotency-Key`), edits and their `/source`,
+//! Writing: `POST /api/v1/statuses` (with `Idempotency-Key`), edits and their `/source`, delete
+//! for a redraft,
 //! media upload (`/api/v2/media`, 202 while processing) and its polling and update,
 //! search for autocomplete, and the instance's custom emoji.
 
@@ -51,6 +52,22 @@ pub async fn edit(client: &Client, id: &str, params: &[(&str, &str)]) -> Result<
             &format!("/api/v1/statuses/{}", encode_component(id)),
             params,
         )
+        .await
+}
+
+/// What `DELETE /api/v1/statuses/:id` answers that a redraft needs: the source text.
+#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Deleted {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub spoiler_text: Option<String>,
+}
+
+/// `DELETE /api/v1/statuses/:id` for delete & redraft (the answer carries `text`).
+pub async fn delete(client: &Client, id: &str) -> Result<Deleted, ApiError> {
+    client
+        .delete(&format!("/api/v1/statuses/{}", encode_component(id)))
         .await
 }
 

@@ -2,7 +2,9 @@
 //! media checks against instance limits, and the language list. No signals, no browser; the
 //! composer's state lives in [`crate::state::compose`], its views in `components/compose`.
 
+pub mod autocomplete;
 pub mod counter;
 pub mod draft;
 pub mod languages;
+pub mod markdown;
 pub mod rules;

@@ -1,36 +1,26 @@
-//! The OAuth redirect target: finishes the sign-in, then replaces the URL so the code never
+//! The OAuth redirect target (in the sign-in bundle, `login.html`): finishes the sign-in, then replaces the URL so the code never
 //! stays in history; or explains what went wrong.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{NavigateOptions, hooks::use_navigate};
 
 use crate::components::common::ErrorNotice;
-use crate::routes::Route;
-use crate::state::{cache::use_status_cache, login, session::use_session};
+use crate::routes::{LOGIN_PAGE, Route};
+use crate::state::{login, session::use_session};
 
 #[component]
 pub fn CallbackPage() -> impl IntoView {
     let session = use_session();
-    let cache = use_status_cache();
-    let feeds = crate::state::feed::use_feeds();
-    let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let search = crate::pages::login_app::current_search();
     spawn_local(async move {
         match login::complete(&search).await {
             Ok(account) => {
-                cache.clear();
-                feeds.clear();
                 session.add(account);
-                navigate(
-                    &Route::Home.href(),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                // The main app is another bundle: load it afresh (no cached statuses or
+                // feeds of another account can survive), without the code in history.
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().replace(&Route::Home.href());
+                }
             }
             Err(e) => {
                 // Drop the code/state from the address bar either way.
@@ -38,7 +28,7 @@ pub fn CallbackPage() -> impl IntoView {
                     let _ = h.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,
                         "",
-                        Some(&Route::Callback.href()),
+                        Some(LOGIN_PAGE),
                     );
                 }
                 error.set(Some(e.message()));
@@ -53,7 +43,7 @@ pub fn CallbackPage() -> impl IntoView {
                     Some(message) => view! {
                         <h1>"Sign-in didn't complete"</h1>
                         <ErrorNotice message=message />
-                        <a class="button button-primary" href=Route::Login.href()>"Back to sign in"</a>
+                        <a class="button button-primary" href=LOGIN_PAGE>"Back to sign in"</a>
                     }.into_any(),
                 }}
             </div>

@@ -7,9 +7,9 @@
 use std::time::Duration;
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::hooks::use_query_map;
 
 use crate::api::origin::parse_instance;
+use crate::api::query::query_param;
 use crate::components::common::{ErrorNotice, RichContent};
 use crate::content::{ContentContext, sanitize};
 use crate::state::{
@@ -35,13 +35,10 @@ fn recent_choice(origin: &str) -> Option<(String, String)> {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let query = use_query_map();
-    let adding = query.with_untracked(|q| q.get("add").is_some());
-    let input = RwSignal::new(
-        query
-            .with_untracked(|q| q.get("instance"))
-            .unwrap_or_default(),
-    );
+    // This page is its own bundle (login.html) without a router: read the query directly.
+    let query = crate::pages::login_app::current_search();
+    let adding = query_param(&query, "add").is_some();
+    let input = RwSignal::new(query_param(&query, "instance").unwrap_or_default());
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<login::LoginError>);
     let preview = RwSignal::new(None::<InstancePreview>);
@@ -58,10 +55,14 @@ pub fn LoginPage() -> impl IntoView {
         .filter_map(|o| recent_choice(o))
         .collect();
 
+    // Once the field has been focused the person is typing: a late default must not land
+    // mid-edit (it would reset the selection and the typed text would be appended to it).
+    let touched = StoredValue::new(false);
     if input.get_untracked().is_empty() {
         spawn_local(async move {
             if let Some(default) = config::load().await.default_instance
                 && input.get_untracked().is_empty()
+                && touched.try_get_value() == Some(false)
             {
                 input.set(default);
             }
@@ -176,6 +177,7 @@ pub fn LoginPage() -> impl IntoView {
                             input.set(event_target_value(&ev));
                             schedule_preview();
                         }
+                        on:focus=move |_| touched.set_value(true)
                         on:blur=move |_| load_preview()
                     />
                     <p class="hint">"The server you signed up on — or your handle, like @you@mastodon.social."</p>

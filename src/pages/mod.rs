@@ -2,6 +2,7 @@
 
 pub mod callback_page;
 pub mod conversations_page;
+pub mod login_app;
 pub mod login_page;
 pub mod not_found_page;
 pub mod notifications_page;
@@ -9,9 +10,7 @@ pub mod profile_page;
 pub mod status_page;
 pub mod timeline_page;
 
-pub use callback_page::CallbackPage;
 pub use conversations_page::ConversationsPage;
-pub use login_page::LoginPage;
 pub use not_found_page::NotFoundPage;
 pub use notifications_page::NotificationsPage;
 pub use profile_page::{ProfilePage, ProfileTab};

@@ -115,6 +115,11 @@ pub struct OpenEdit(pub Callback<String>);
 #[derive(Clone, Copy)]
 pub struct OpenQuote(pub Callback<String>);
 
+/// Provided by the compose area: deletes the own status with this id and reopens its text,
+/// media and poll in the composer (delete & redraft).
+#[derive(Clone, Copy)]
+pub struct OpenRedraft(pub Callback<String>);
+
 /// Which (status, toggle) pairs have a request in flight, so buttons show pending state and
 /// a second press waits.
 #[derive(Clone, Copy)]

@@ -3,7 +3,7 @@
 //! uploads with progress; and sending with an `Idempotency-Key` kept until the post succeeds.
 //!
 //! Other views open the composer through [`ComposeRequests`] (`use_context`): `new_post()`,
-//! `reply(id)`, `edit(id)`. Pure rules live in [`crate::compose`].
+//! `reply(id)`, `edit(id)`, `redraft(id)`. Pure rules live in [`crate::compose`].
 
 use std::time::Duration;
 
@@ -26,6 +26,7 @@ use crate::compose::{
     draft::{Draft, save_into},
     rules::{self, focus_param},
 };
+pub use helpers::{Helpers, Suggestion};
 
 const SAVE_DELAY: Duration = Duration::from_millis(500);
 
@@ -72,12 +73,14 @@ pub struct Composer {
     pub notice: RwSignal<Option<String>>,
     /// The account's defaults from `source` (visibility, language), once known.
     defaults: RwSignal<Option<(String, String)>>,
+    pub helpers: Helpers,
     files: StoredValue<Vec<(u32, web_sys::File)>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
     next_local: StoredValue<u32>,
     session: Session,
     cache: StatusCache,
     feeds: Feeds,
+    toasts: Option<super::toasts::Toasts>,
 }
 
 /// The name other features look for: `use_context::<ComposeRequests>()`.
@@ -99,12 +102,14 @@ pub fn provide_compose() -> Composer {
         error: RwSignal::new(None),
         notice: RwSignal::new(None),
         defaults: RwSignal::new(None),
+        helpers: Helpers::new(),
         files: StoredValue::new_local(Vec::new()),
         timer: StoredValue::new(None),
         next_local: StoredValue::new(0),
         session,
         cache,
         feeds,
+        toasts: use_context(),
     };
     // Per account: load its drafts, and reopen the one that was open when the page went.
     let account = Memo::new(move |_| session.active().map(|a| a.key()));
@@ -137,6 +142,9 @@ pub fn provide_compose() -> Composer {
     )));
     provide_context(super::actions::OpenQuote(Callback::new(
         move |id: String| c.quote(&id),
+    )));
+    provide_context(super::actions::OpenRedraft(Callback::new(
+        move |id: String| c.redraft(&id),
     )));
     c
 }
@@ -279,6 +287,8 @@ impl Composer {
     /// Closes the composer; what was typed stays in the drafts list.
     pub fn close(&self) {
         self.save_now();
+        self.close_suggestions();
+        self.helpers.picker.set(false);
         self.open.set(false);
         self.remember_open(false);
     }
@@ -382,6 +392,8 @@ fn default_capabilities() -> Capabilities {
     Capabilities::derive(&api::instance::Instance::V2(Default::default()), None, None)
 }
 
+mod helpers;
 mod opening;
+mod redraft;
 mod sending;
 mod uploading;

@@ -19,9 +19,9 @@ use crate::api::{
 };
 
 /// Statuses per rendered chunk of the windowed feed.
-pub const CHUNK: usize = 20;
+pub const CHUNK: usize = 10;
 /// Chunks kept rendered on each side of the one being read.
-pub const CHUNKS_AROUND: usize = 2;
+pub const CHUNKS_AROUND: usize = 3;
 /// "Load newer" follows at most this many pages before stopping.
 const MAX_NEWER_PAGES: usize = 10;
 
@@ -354,6 +354,13 @@ impl Feeds {
         self.map.with_value(|m| m.values().copied().collect())
     }
 
+    /// Removes a deleted status from every open feed (and their "new posts" pills).
+    pub fn remove_everywhere(&self, id: &str) {
+        for feed in self.all() {
+            feed.remove(id);
+        }
+    }
+
     /// The feed for `kind` if it was opened, without creating it.
     pub fn existing(&self, kind: &TimelineKind) -> Option<Feed> {
         self.map.with_value(|m| m.get(kind).copied())
@@ -385,7 +392,7 @@ mod tests {
 
     #[test]
     fn the_window_is_the_current_chunk_and_its_neighbours() {
-        assert!(is_near(0, 0) && is_near(2, 0) && !is_near(3, 0));
-        assert!(is_near(8, 10) && is_near(12, 10) && !is_near(7, 10) && !is_near(13, 10));
+        assert!(is_near(0, 0) && is_near(3, 0) && !is_near(4, 0));
+        assert!(is_near(7, 10) && is_near(13, 10) && !is_near(6, 10) && !is_near(14, 10));
     }
 }

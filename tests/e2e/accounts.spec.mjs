@@ -52,7 +52,8 @@ test('signing out revokes the token', async ({ page, request }) => {
   await signIn(page, 'alice');
   const [alice] = await stored(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  // The sign-in form is its own bundle, login.html.
+  await expect(page).toHaveURL(/\/login\.html$/);
   await expect(page.getByLabel('Your instance')).toBeVisible();
   expect(await stored(page)).toEqual([]);
   const res = await request.get(`${INSTANCE}/api/v1/accounts/verify_credentials`, {

@@ -199,3 +199,92 @@ test('a failed post keeps everything and the n shortcut opens the composer', asy
   const mine = await ownStatuses(request, page);
   expect(mine.filter((s) => textOf(s.content) === 'Still here after a 500')).toHaveLength(1);
 });
+
+test('a custom emoji from the picker and from : autocomplete is inserted and posted', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'alice');
+  const dialog = await openComposer(page);
+  const text = dialog.getByLabel('Post text');
+  await text.pressSequentially('Feeling');
+  await dialog.getByRole('button', { name: 'Insert custom emoji' }).click();
+  const picker = dialog.getByRole('dialog', { name: 'Custom emoji' });
+  await expect(picker.getByRole('region', { name: 'Blobs' })).toBeVisible();
+  await picker.getByLabel('Search emoji').fill('blob');
+  await expect(picker.getByRole('button', { name: ':yikes:' })).toHaveCount(0);
+  await picker.getByRole('button', { name: ':blobaww:' }).click();
+  await expect(picker).toBeHidden();
+  await expect(text).toHaveValue('Feeling :blobaww: ');
+  // `:` and two letters open the listbox; Tab takes the highlighted one.
+  await text.pressSequentially('and :yik');
+  const list = dialog.getByRole('listbox', { name: 'Suggestions' });
+  await expect(list.getByRole('option', { name: ':yikes:' })).toBeVisible();
+  await expect(text).toHaveAttribute('aria-expanded', 'true');
+  await text.press('Tab');
+  await expect(list).toBeHidden();
+  await expect(text).toHaveValue('Feeling :blobaww: and :yikes: ');
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const first = home(page).locator('article').first();
+  await expect(first).toContainText('Feeling');
+  // Shown as the emoji image where the server resolved it, else as the shortcode.
+  await expect(first.getByRole('img', { name: ':blobaww:' }).or(first.getByText(':blobaww:'))).toBeVisible();
+  const [mine] = await ownStatuses(request, page);
+  expect(textOf(mine.content)).toContain(':blobaww: and :yikes:');
+  expect(errors).toEqual([]);
+});
+
+test('@ autocomplete inserts a real account, Escape closes the list but not the composer', async ({ page, request }) => {
+  await signIn(page, 'alice');
+  const dialog = await openComposer(page);
+  const text = dialog.getByLabel('Post text');
+  await text.pressSequentially('Hello @ca');
+  const list = dialog.getByRole('listbox', { name: 'Suggestions' });
+  const carol = list.getByRole('option', { name: /@carol\b/ });
+  await expect(carol).toBeVisible();
+  await text.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await text.pressSequentially('r');
+  await expect(carol).toBeVisible();
+  await text.press('Enter');
+  await expect(text).toHaveValue('Hello @carol ');
+  await text.pressSequentially('look at #');
+  await expect(list).toBeHidden();
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const [mine] = await ownStatuses(request, page);
+  expect(mine.mentions.map((m) => m.acct)).toContain('carol');
+});
+
+test('delete & redraft puts the post back in the composer and removes it from home', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'alice');
+  let dialog = await openComposer(page);
+  const body = `Redraft me ${Date.now()}`;
+  await dialog.getByLabel('Post text').fill(body);
+  await dialog.getByRole('button', { name: 'CW' }).click();
+  await dialog.getByLabel('Content warning').fill('Typos inside');
+  await dialog.getByLabel('Visibility').selectOption('unlisted');
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const first = home(page).locator('article').first();
+  await expect(first).toContainText('Typos inside');
+  const id = await first.getAttribute('data-id');
+  page.once('dialog', (d) => d.accept());
+  await first.getByRole('button', { name: 'More', exact: true }).click();
+  await first.getByRole('menuitem', { name: 'Delete & redraft' }).click();
+  dialog = page.getByRole('dialog', { name: 'New post' });
+  await expect(dialog.getByLabel('Post text')).toHaveValue(body);
+  await expect(dialog.getByLabel('Content warning')).toHaveValue('Typos inside');
+  await expect(dialog.getByLabel('Visibility')).toHaveValue('unlisted');
+  await expect(home(page).locator(`article[data-id="${id}"]`)).toHaveCount(0);
+  const mine = await ownStatuses(request, page);
+  expect(mine.map((s) => s.id)).not.toContain(id);
+  // Posting the redraft makes a new status with the same text.
+  await dialog.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const [again] = await ownStatuses(request, page);
+  expect(textOf(again.content)).toContain(body);
+  expect(again.id).not.toBe(id);
+  expect(errors).toEqual([]);
+});

@@ -15,8 +15,11 @@ export function watchErrors(page) {
 /** Types the instance on the sign-in page and lands on the demo's authorize page. */
 export async function startSignIn(page, typed = INSTANCE_TYPED) {
   await page.goto('/login');
+  // /login forwards to the sign-in bundle.
+  await expect(page).toHaveURL(/\/login\.html/);
   const field = page.getByLabel('Your instance');
   await field.fill(typed);
+  await expect(field).toHaveValue(typed);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`^${INSTANCE}/oauth/authorize`), { timeout: 15_000 });
 }

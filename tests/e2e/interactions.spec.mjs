@@ -31,7 +31,8 @@ test('favourite, boost and bookmark change at once and survive a reload', async 
   const s = await untouched(request, page);
   const feed = page.getByRole('feed', { name: 'Home' });
   const card = feed.locator(`article[data-id="${s.id}"]`);
-  await card.scrollIntoViewIfNeeded();
+  // The feed may still be settling (windowed chunks mount frame by frame): retry the scroll.
+  await expect(async () => { await card.scrollIntoViewIfNeeded({ timeout: 2_000 }); }).toPass();
 
   const fav = card.getByRole('button', { name: /^Favourite/ });
   await expect(fav).toHaveAttribute('aria-pressed', 'false');

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod capabilities;
+mod compose_helpers;
 mod compose_rules;
 mod content_fixtures;
 mod fixtures;

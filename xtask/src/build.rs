@@ -1,10 +1,12 @@
 //! `cargo xtask build`: the release `dist/` that static hosts, the demo and the end-to-end tests
 //! serve.
 //!
-//! Runs `trunk build --release` (offline: Trunk.toml forbids downloads, so it uses the
-//! wasm-bindgen and wasm-opt that setup installed), then writes `.gz` (gzip -9) and `.br`
+//! Runs `trunk build --release` for `index.html` (the main app) and for `login.html` (the
+//! sign-in bundle, binary `woolly-login`, built into `target/dist-login` and copied beside it;
+//! file hashes keep names apart). Offline: Trunk.toml forbids downloads, so it uses the
+//! wasm-bindgen and wasm-opt that setup installed. Then it writes `.gz` (gzip -9) and `.br`
 //! (brotli) siblings for every `.wasm`, `.js`, `.css`, `.html` and `.svg` in `dist/` and prints
-//! each asset's raw / gzip / brotli size with the code + CSS total.
+//! each asset's raw / gzip / brotli size, the home bundle's and the sign-in bundle's gzip totals.
 
 use crate::Paths;
 use crate::process::{Cmd, Error, Result, say};
@@ -23,11 +25,39 @@ pub fn release_dist(paths: &Paths) -> Result<()> {
         .args(["build", "--release"])
         .cwd(&paths.root)
         .run()?;
-    if !paths.dist.join("index.html").is_file() {
+    if !paths.dist.join(size::HOME_PAGE).is_file() {
         return Err(Error::msg(format!(
             "trunk succeeded but {} has no index.html",
             paths.dist.display()
         )));
+    }
+    say("building the sign-in bundle (login.html) with trunk");
+    let login_dist = paths.root.join("target").join("dist-login");
+    Cmd::new("trunk")
+        .args(["build", size::LOGIN_PAGE, "--release", "--dist"])
+        .arg(&login_dist)
+        .cwd(&paths.root)
+        .run()?;
+    for entry in std::fs::read_dir(&login_dist)? {
+        let from = entry?.path();
+        let Some(name) = from.file_name() else {
+            continue;
+        };
+        // Trunk always names its page index.html; in dist/ it is login.html.
+        let to = if name == size::HOME_PAGE {
+            paths.dist.join(size::LOGIN_PAGE)
+        } else {
+            paths.dist.join(name)
+        };
+        // The shared CSS and icons are the same hashed files; the main build's copy stays.
+        if from.is_file() && (name == size::HOME_PAGE || !to.exists()) {
+            std::fs::copy(&from, &to)?;
+        }
+    }
+    if !paths.dist.join(size::LOGIN_PAGE).is_file() {
+        return Err(Error::msg(
+            "trunk succeeded but the sign-in build has no login.html",
+        ));
     }
     say("writing .gz and .br siblings in dist/");
     let mut assets = Vec::new();
@@ -35,5 +65,12 @@ pub fn release_dist(paths: &Paths) -> Result<()> {
         assets.push(size::measure(&file, true)?);
     }
     println!("{}", size::table(&assets, &paths.dist));
+    for page in [size::HOME_PAGE, size::LOGIN_PAGE] {
+        let gzip = size::bundle_gzip_total(&paths.dist, page)?;
+        println!(
+            "bundle {page:<12} code+CSS {:>10} gzip -9",
+            size::human(gzip)
+        );
+    }
     Ok(())
 }

@@ -32,7 +32,8 @@ usage: cargo xtask <command>
 commands:
   setup                                 install missing tools (rust target, Chromium, trunk,
                                         wasm-bindgen-cli, npm packages); skip present ones
-  build                                 setup + trunk build --release -> dist/ (+ .gz/.br, sizes)
+  build                                 setup + trunk build --release of index.html and
+                                        login.html -> dist/ (+ .gz/.br, sizes)
   demo [--port 3000] [--app-port 8080]  build, then run the demo instance + app until Ctrl-C
   test                                  every test tier (fmt, clippy, host, browser, size, e2e)
   bench [--runs N]                      build, then measure size, start time, rendering and

@@ -20,7 +20,11 @@ pub fn ComposeDialog() -> impl IntoView {
                 e.prevent_default();
                 c.new_post();
             }
-            "Escape" if c.open.get_untracked() => c.close(),
+            // An open autocomplete list or emoji picker closes first (whichever listener
+            // runs first; a handled Escape is marked with preventDefault).
+            "Escape" if c.open.get_untracked() && !e.default_prevented() && !c.escape_helper() => {
+                c.close()
+            }
             _ => {}
         }
     });

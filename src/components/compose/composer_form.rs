@@ -1,12 +1,16 @@
 //! The composer's form: content warning, text with Mastodon's live counter, attachments
-//! (pick, drop, paste), poll, visibility, language, sensitive flag, schedule, and Post with
+//! (pick, drop, paste), poll, visibility, language, sensitive flag, schedule, custom emoji, a
+//! markdown preview where the server renders markdown, and Post with
 //! its progress, error and Retry (same `Idempotency-Key`).
 
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
 use super::{
+    composer_text::ComposerText,
     drafts_list::DraftsList,
+    emoji_picker::EmojiPicker,
+    markdown_preview::MarkdownPreview,
     media_tile::{MediaTile, UploadTile},
     poll_editor::PollEditor,
 };
@@ -22,7 +26,7 @@ const VISIBILITY_LABELS: [(&str, &str); 4] = [
     ("direct", "Private mention"),
 ];
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+pub(super) fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
         .unwrap_or_default()
 }
@@ -73,13 +77,6 @@ pub fn ComposerForm() -> impl IntoView {
         e.prevent_default();
         c.add_files(files_of(e.data_transfer().and_then(|t| t.files())));
     };
-    let on_paste = move |e: web_sys::ClipboardEvent| {
-        let files = files_of(e.clipboard_data().and_then(|t| t.files()));
-        if !files.is_empty() {
-            e.prevent_default();
-            c.add_files(files);
-        }
-    };
     let on_pick = move |e: web_sys::Event| {
         let input = e
             .target()
@@ -101,11 +98,10 @@ pub fn ComposerForm() -> impl IntoView {
                     prop:value=move || d.with(|d| d.spoiler_text.clone())
                     on:input=move |e| { let v = event_target_value(&e); c.change(|d| d.spoiler_text = v) } />
             })}
-            <textarea class="composer-text" node_ref=text_ref aria-label="Post text" rows="6"
-                placeholder=move || if c.loading.get() { "Loading…" } else { "What's on your mind?" }
-                prop:value=move || d.with(|d| d.text.clone())
-                on:input=move |e| { let v = event_target_value(&e); c.change(|d| d.text = v) }
-                on:paste=on_paste></textarea>
+            <ComposerText text_ref=text_ref />
+            {move || (markdown && d.with(|d| d.markdown && !d.text.trim().is_empty())).then(|| view! {
+                <MarkdownPreview text=Signal::derive(move || d.with(|d| d.text.clone())) />
+            })}
             <ul class="composer-media" aria-label="Attachments">
                 <For each=move || d.with(|d| d.media.iter().enumerate().map(|(i, m)| (i, m.id.clone())).collect::<Vec<_>>())
                     key=|(i, id)| format!("{i}:{id}") let:item>
@@ -144,6 +140,7 @@ pub fn ComposerForm() -> impl IntoView {
                     <span class="visually-hidden">"Add media"</span>
                     <input type="file" multiple=true accept=accept class="visually-hidden" on:change=on_pick />
                 </label>
+                <EmojiPicker text_ref=text_ref />
                 <button type="button" class="chip" aria-pressed=move || d.with(|d| d.poll.is_some()).to_string()
                     disabled=move || d.with(|d| !d.media.is_empty())
                     on:click=move |_| c.change(|d| d.poll = if d.poll.is_some() { None } else { Some(DraftPoll::default()) })>"Poll"</button>

@@ -5,9 +5,13 @@
 pub mod compose_button;
 pub mod compose_dialog;
 pub mod composer_form;
+pub mod composer_text;
 pub mod drafts_list;
+pub mod emoji_picker;
+pub mod markdown_preview;
 pub mod media_tile;
 pub mod poll_editor;
+pub mod suggestion_list;
 
 pub use compose_button::ComposeButton;
 pub use compose_dialog::ComposeDialog;

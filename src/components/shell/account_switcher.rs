@@ -49,7 +49,9 @@ pub fn AccountSwitcher() -> impl IntoView {
                 cache.clear();
                 feeds.clear();
                 if session.active().is_none() {
-                    let _ = web_sys::window().map(|w| w.location().set_href(&Route::Login.href()));
+                    // Straight to the sign-in bundle (the app's `/login` would only forward there).
+                    let _ =
+                        web_sys::window().map(|w| w.location().set_href(crate::routes::LOGIN_PAGE));
                 }
             });
         }

@@ -28,8 +28,8 @@ pub fn StatusCard(
     #[prop(default = FilterContext::Home)]
     context: FilterContext,
     /// Position in the feed (1-based), for `aria-posinset`.
-    #[prop(optional)]
-    posinset: Option<usize>,
+    #[prop(optional, into)]
+    posinset: Option<Signal<usize>>,
     /// Size of the feed, `-1` when unknown (more can load).
     #[prop(optional, into)]
     setsize: Option<Signal<i64>>,
@@ -70,7 +70,7 @@ pub fn StatusCard(
             <article
                 class="status"
                 class:is-boost=is_boost
-                aria-posinset=posinset
+                aria-posinset=move || posinset.map(|p| p.get())
                 aria-setsize=move || setsize.map(|s| s.get())
                 aria-labelledby=labelled_by
                 tabindex="0"

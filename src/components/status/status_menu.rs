@@ -1,5 +1,6 @@
 //! The "more" menu of a status: copy link, open the original page, mute the conversation,
-//! quote (where the server has quote posts), and for own posts pin, edit and delete.
+//! quote (where the server has quote posts), and for own posts pin, edit, delete, and delete &
+//! redraft.
 
 use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
@@ -8,7 +9,7 @@ use crate::api::statuses::StatusVerb;
 use crate::components::common::safe_media_url;
 use crate::model::{Status, Visibility};
 use crate::state::{
-    actions::{self, OpenEdit, OpenQuote},
+    actions::{self, OpenEdit, OpenQuote, OpenRedraft},
     cache::use_status_cache,
     login::cached_capabilities,
     session::use_session,
@@ -35,6 +36,7 @@ pub fn StatusMenu(status: Status, own: bool) -> impl IntoView {
         .flatten()
         .filter(|_| matches!(status.visibility, Visibility::Public | Visibility::Unlisted));
     let edit = own.then(use_context::<OpenEdit>).flatten();
+    let redraft = own.then(use_context::<OpenRedraft>).flatten();
     let verb = move |verb: StatusVerb, done: &'static str| {
         let id = id.clone();
         move |_| {
@@ -126,6 +128,16 @@ pub fn StatusMenu(status: Status, own: bool) -> impl IntoView {
                     view! { <button role="menuitem" on:click=move |_| { open.set(false); cb.run(id.clone()) }>"Edit"</button> }
                 })}
                 {own.then(|| view! { <button role="menuitem" class="is-danger" on:click=delete>"Delete"</button> })}
+                {redraft.map(|OpenRedraft(cb)| {
+                    let id = sid.clone();
+                    view! { <button role="menuitem" class="is-danger" on:click=move |_| {
+                        open.set(false);
+                        let sure = web_sys::window()
+                            .and_then(|w| w.confirm_with_message("Delete this post and redraft it? Boosts and favourites will be lost, and replies orphaned.").ok())
+                            .unwrap_or(false);
+                        if sure { cb.run(id.clone()) }
+                    }>"Delete & redraft"</button> }
+                })}
             </div>
         </span>
     }

@@ -2,6 +2,7 @@
 
 pub mod feed_chunk;
 pub mod feed_keys;
+pub mod frame_queue;
 pub mod new_posts_pill;
 pub mod reading_position;
 pub mod timeline_feed;

@@ -1,10 +1,12 @@
 //! Opening the composer on an existing status: a reply (mentions, CW and visibility per
-//! [`crate::compose::rules::reply_prefill`]), a quote, or an edit (text from `/source`).
+//! [`crate::compose::rules::reply_prefill`]), a quote, or an edit (text from `/source`); and
+//! the draft an existing status makes (edit, redraft).
 
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{Composer, api_compose, rules};
 use crate::compose::draft::{Draft, DraftMedia, DraftPoll};
+use crate::model::Status;
 
 impl Composer {
     /// Opens the composer replying to a cached status.
@@ -46,36 +48,9 @@ impl Composer {
         let Some(s) = self.cache.get(status_id).map(|s| s.get_untracked()) else {
             return;
         };
-        let media = s
-            .media_attachments
-            .iter()
-            .map(|m| DraftMedia {
-                id: m.id.clone(),
-                kind: m.kind.clone(),
-                preview_url: m.preview_url.clone().or(m.url.clone()),
-                description: m.description.clone().unwrap_or_default(),
-                focus: m
-                    .meta
-                    .as_ref()
-                    .and_then(|x| x.focus)
-                    .map_or((0.0, 0.0), |f| (f.x, f.y)),
-            })
-            .collect();
-        let poll = s.poll.as_ref().map(|p| DraftPoll {
-            options: p.options.iter().map(|o| o.title.clone()).collect(),
-            multiple: p.multiple,
-            ..DraftPoll::default()
-        });
         self.start(Draft {
             editing_id: Some(s.id.clone()),
-            visibility: rules::visibility_of(&s).to_string(),
-            language: s.language.clone().unwrap_or_default(),
-            sensitive: s.sensitive,
-            cw: !s.spoiler_text.is_empty(),
-            spoiler_text: s.spoiler_text.clone(),
-            media,
-            poll,
-            ..Draft::default()
+            ..draft_of(&s)
         });
         let (c, id) = (*self, s.id.clone());
         let Some(client) = self.session.client() else {
@@ -92,5 +67,39 @@ impl Composer {
             }
             c.loading.set(false);
         });
+    }
+}
+
+/// A draft holding an existing status's CW, visibility, language, media (same ids) and poll.
+pub(super) fn draft_of(s: &Status) -> Draft {
+    let media = s
+        .media_attachments
+        .iter()
+        .map(|m| DraftMedia {
+            id: m.id.clone(),
+            kind: m.kind.clone(),
+            preview_url: m.preview_url.clone().or(m.url.clone()),
+            description: m.description.clone().unwrap_or_default(),
+            focus: m
+                .meta
+                .as_ref()
+                .and_then(|x| x.focus)
+                .map_or((0.0, 0.0), |f| (f.x, f.y)),
+        })
+        .collect();
+    let poll = s.poll.as_ref().map(|p| DraftPoll {
+        options: p.options.iter().map(|o| o.title.clone()).collect(),
+        multiple: p.multiple,
+        ..DraftPoll::default()
+    });
+    Draft {
+        visibility: rules::visibility_of(s).to_string(),
+        language: s.language.clone().unwrap_or_default(),
+        sensitive: s.sensitive,
+        cw: !s.spoiler_text.is_empty(),
+        spoiler_text: s.spoiler_text.clone(),
+        media,
+        poll,
+        ..Draft::default()
     }
 }
