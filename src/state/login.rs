@@ -9,32 +9,29 @@
 //! the token works, and the pending attempt is written only once everything before the
 //! authorize page succeeded.
 //!
-//! Also owns two small caches: capabilities per instance (`woolly.instances`, for later
-//! features via [`cached_capabilities`]) and the recently used instances (`woolly.recent`).
-
-use std::{collections::BTreeMap, future::Future, task::Poll};
+//! Discovery itself lives in [`super::discovery`] (re-exported here); this module also owns
+//! the recently used instances (`woolly.recent`).
 
 use serde::{Deserialize, Serialize};
 
+pub use super::discovery::{
+    Discovered, InstancePreview, cached_capabilities, classify_discovery, discover, preview,
+};
 use super::{
+    discovery::remember_capabilities,
     session::StoredAccount,
     storage::{self, Area},
 };
 use crate::api::{
     self, ApiError, ErrorKind,
-    capabilities::Capabilities,
-    host_meta,
-    instance::{self, Instance},
-    nodeinfo,
     oauth::{self, AuthorizeRequest},
-    origin::{InputError, InstanceOrigin, parse_instance},
+    origin::{InputError, parse_instance},
     query::query_param,
 };
 use crate::model::oauth::RegisteredApp;
 
 const APPS_KEY: &str = "woolly.apps";
 const PENDING_KEY: &str = "woolly.pending";
-const INSTANCES_KEY: &str = "woolly.instances";
 const RECENT_KEY: &str = "woolly.recent";
 /// How many recently used instances are offered.
 pub const RECENT_MAX: usize = 5;
@@ -207,88 +204,6 @@ pub fn redirect_uri() -> String {
     format!("{origin}{}", crate::routes::LOGIN_PAGE)
 }
 
-/// What discovery learned about an instance.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Discovered {
-    /// The API origin (after host-meta, when the handle's domain pointed elsewhere).
-    pub origin: String,
-    pub instance: Instance,
-    pub capabilities: Capabilities,
-}
-
-/// What the login page shows about an instance before signing in.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InstancePreview {
-    /// `host[:port]`.
-    pub authority: String,
-    pub title: String,
-    /// As the server sent it: may be HTML on some servers. Sanitise before showing.
-    pub description: String,
-    pub thumbnail: Option<String>,
-}
-
-/// Turns the first discovery failure into the error shown (pure). A network failure at a
-/// host that still answers a `no-cors` probe is a CORS block or a non-Mastodon site.
-pub fn classify_discovery(error: ApiError, reachable: Option<bool>) -> LoginError {
-    match (&error.kind, reachable) {
-        (ErrorKind::Network, Some(true)) => LoginError::Blocked,
-        _ => LoginError::Discovery(error),
-    }
-}
-
-/// Instance document, NodeInfo and OAuth metadata of one origin, requested concurrently.
-async fn discover_at(origin: &str) -> Result<Discovered, ApiError> {
-    let (found, (info, metadata)) = join(
-        instance::fetch(origin),
-        join(nodeinfo::fetch(origin), oauth::server_metadata(origin)),
-    )
-    .await;
-    let instance = found?;
-    let capabilities = Capabilities::derive(&instance, info.as_ref(), metadata.as_ref());
-    Ok(Discovered {
-        origin: origin.to_string(),
-        instance,
-        capabilities,
-    })
-}
-
-/// Discovers what was typed. For a handle or profile URL whose domain has no API (Mastodon's
-/// `WEB_DOMAIN` setups), the host named by the domain's host-meta is tried next; the typed
-/// domain always goes first, so the common case costs no extra request.
-pub async fn discover(typed: &InstanceOrigin) -> Result<Discovered, LoginError> {
-    let origin = typed.origin();
-    let first = match discover_at(&origin).await {
-        Ok(found) => return Ok(found),
-        Err(e) => e,
-    };
-    if typed.user.is_some()
-        && let Ok(Some(api_origin)) = host_meta::resolve(&origin).await
-        && let Ok(found) = discover_at(&api_origin).await
-    {
-        return Ok(found);
-    }
-    let reachable = match first.kind {
-        ErrorKind::Network => Some(instance::reachable(&origin).await),
-        _ => None,
-    };
-    Err(classify_discovery(first, reachable))
-}
-
-/// The instance's name, picture and description for the login page. Stores nothing.
-pub async fn preview(input: &str) -> Result<InstancePreview, LoginError> {
-    let typed = parse_instance(input).map_err(LoginError::Input)?;
-    let found = discover(&typed).await?;
-    let authority = parse_instance(&found.origin)
-        .map(|o| o.authority())
-        .unwrap_or_else(|_| typed.authority());
-    Ok(InstancePreview {
-        authority,
-        title: found.instance.title().to_string(),
-        description: found.instance.description().to_string(),
-        thumbnail: found.instance.thumbnail().map(str::to_string),
-    })
-}
-
 /// Starts a sign-in; returns the URL to navigate to.
 pub async fn begin(input: &str, force_login: bool) -> Result<String, LoginError> {
     let typed = parse_instance(input).map_err(LoginError::Input)?;
@@ -333,19 +248,6 @@ pub async fn begin(input: &str, force_login: bool) -> Result<String, LoginError>
     Ok(url)
 }
 
-/// The capabilities learned when signing in to `origin` (e.g. `https://mastodon.social`).
-pub fn cached_capabilities(origin: &str) -> Option<Capabilities> {
-    let mut all: BTreeMap<String, Capabilities> = storage::get(Area::Local, INSTANCES_KEY)?;
-    all.remove(origin)
-}
-
-fn remember_capabilities(origin: &str, capabilities: &Capabilities) {
-    let mut all: BTreeMap<String, Capabilities> =
-        storage::get(Area::Local, INSTANCES_KEY).unwrap_or_default();
-    all.insert(origin.to_string(), capabilities.clone());
-    storage::set(Area::Local, INSTANCES_KEY, &all);
-}
-
 /// Origins signed in to recently, most recent first (at most [`RECENT_MAX`]).
 pub fn recent_instances() -> Vec<String> {
     storage::get(Area::Local, RECENT_KEY).unwrap_or_default()
@@ -357,34 +259,6 @@ pub fn push_recent(mut list: Vec<String>, origin: &str) -> Vec<String> {
     list.insert(0, origin.to_string());
     list.truncate(RECENT_MAX);
     list
-}
-
-/// Both futures to completion, polled together (the app does not depend on `futures`).
-async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let mut a = std::pin::pin!(a);
-    let mut b = std::pin::pin!(b);
-    let (mut out_a, mut out_b) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if out_a.is_none()
-            && let Poll::Ready(v) = a.as_mut().poll(cx)
-        {
-            out_a = Some(v);
-        }
-        if out_b.is_none()
-            && let Poll::Ready(v) = b.as_mut().poll(cx)
-        {
-            out_b = Some(v);
-        }
-        match (out_a.take(), out_b.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                out_a = x;
-                out_b = y;
-                Poll::Pending
-            }
-        }
-    })
-    .await
 }
 
 async fn registered_app(

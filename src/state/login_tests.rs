@@ -1,5 +1,7 @@
 //! Tests of `state/login.rs`, kept beside it so the module stays small.
 use super::*;
+use crate::state::discovery::join;
+use std::task::Poll;
 
 #[test]
 fn callback_outcomes() {

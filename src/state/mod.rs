@@ -11,6 +11,7 @@ pub mod compose;
 pub mod config;
 pub mod conversations;
 pub mod desktop;
+pub mod discovery;
 pub mod feed;
 pub mod filtering;
 pub mod gap_fill;
