@@ -104,8 +104,14 @@ pub async fn preview(input: &str) -> Result<InstancePreview, LoginError> {
 
 /// The capabilities learned when signing in to `origin` (e.g. `https://mastodon.social`).
 pub fn cached_capabilities(origin: &str) -> Option<Capabilities> {
-    let mut all: BTreeMap<String, Capabilities> = storage::get(Area::Local, INSTANCES_KEY)?;
-    all.remove(origin)
+    // Views ask per status (e.g. the status menu): decode the stored map once, not each time.
+    KNOWN_INSTANCES.with(|known| {
+        known
+            .borrow_mut()
+            .get_or_insert_with(|| storage::get(Area::Local, INSTANCES_KEY).unwrap_or_default())
+            .get(origin)
+            .cloned()
+    })
 }
 
 pub(super) fn remember_capabilities(origin: &str, capabilities: &Capabilities) {
@@ -113,6 +119,13 @@ pub(super) fn remember_capabilities(origin: &str, capabilities: &Capabilities) {
         storage::get(Area::Local, INSTANCES_KEY).unwrap_or_default();
     all.insert(origin.to_string(), capabilities.clone());
     storage::set(Area::Local, INSTANCES_KEY, &all);
+    KNOWN_INSTANCES.with(|known| *known.borrow_mut() = Some(all));
+}
+
+thread_local! {
+    /// `woolly.instances` as last read or written by this tab.
+    static KNOWN_INSTANCES: std::cell::RefCell<Option<BTreeMap<String, Capabilities>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Both futures to completion, polled together (the app does not depend on `futures`).

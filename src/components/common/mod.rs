@@ -17,13 +17,12 @@ pub use rich_content::RichContent;
 /// Whether the person asked for less motion (`prefers-reduced-motion`): animated emoji and
 /// GIFs then use their static versions.
 pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|m| m.matches())
+    // Asked per status and per emoji; the media query list is kept, its answer stays live.
+    thread_local! {
+        static QUERY: Option<web_sys::MediaQueryList> = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten());
+    }
+    QUERY.with(|q| q.as_ref().is_some_and(|m| m.matches()))
 }
 
 /// A media URL from the server, only if it is http(s): `javascript:`/`data:` never reach

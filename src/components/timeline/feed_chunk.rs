@@ -1,11 +1,14 @@
 //! One chunk of a windowed feed: its statuses when it is near the one being read, otherwise an
 //! empty box as tall as it last measured, so the scrollbar and position stay true. A chunk
-//! coming near is mounted in its own animation frame (see `frame_queue`), so no frame renders
-//! more than one chunk.
+//! coming near is mounted a few statuses per animation frame (see `frame_queue`), so no frame
+//! renders more than `STATUSES_PER_FRAME` statuses and scrolling never meets a long task.
 
 use leptos::prelude::*;
 
-use super::frame_queue::in_a_frame;
+use super::{
+    chunk_observer::ChunkObserver,
+    frame_queue::{in_a_frame, next_in_a_frame},
+};
 use crate::components::status::StatusCard;
 use crate::state::{
     cache::use_status_cache,
@@ -19,19 +22,17 @@ pub fn FeedChunk(
     index: usize,
     setsize: Signal<i64>,
     context: FilterContext,
+    observer: ChunkObserver,
 ) -> impl IntoView {
     let cache = use_status_cache();
     let near = Memo::new(move |_| is_near(index, feed.current_chunk.get()));
-    let mounted = RwSignal::new(false);
+    // How many of the chunk's statuses are in the DOM; grows a few per frame while near.
+    let shown = RwSignal::new(0usize);
     Effect::new(move |_| {
         if near.get() {
-            in_a_frame(move || {
-                if near.get_untracked() {
-                    mounted.set(true);
-                }
-            });
+            show_more(near, shown);
         } else {
-            mounted.set(false);
+            shown.set(0);
         }
     });
     let ids = Memo::new(move |_| {
@@ -43,16 +44,30 @@ pub fn FeedChunk(
                 .collect::<Vec<_>>()
         })
     });
-    let min_height = feed
-        .chunk_heights
-        .with_value(|h| h.get(index).copied())
-        .filter(|h| *h > 0.0)
-        .map(|h| format!("{}px", h as u32));
+    // Until all its statuses are in, a chunk keeps the height it last measured (see
+    // `ChunkObserver`), so the scrollbar and the reader's place do not jump.
+    let min_height = move || {
+        let filled = shown.get() >= ids.with(Vec::len);
+        let height = feed.chunk_heights.with_value(|h| h.get(index).copied());
+        height
+            .filter(|h| *h > 0.0 && !filled)
+            .map(|h| format!("{}px", h as u32))
+    };
+    // A memo, so each step of filling the chunk only adds statuses instead of rebuilding it.
+    let any_shown = Memo::new(move |_| shown.get() > 0);
+    let element = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = element.get() {
+            observer.observe(&el);
+            let el = send_wrapper(el);
+            on_cleanup(move || observer.unobserve(&el.0));
+        }
+    });
     view! {
-        <div class="feed-chunk" data-chunk=index style:min-height=min_height>
-            {move || mounted.get().then(|| view! {
+        <div class="feed-chunk" data-chunk=index style:min-height=min_height node_ref=element>
+            {move || any_shown.get().then(|| view! {
                 <For
-                    each=move || ids.get().into_iter().enumerate()
+                    each=move || ids.get().into_iter().take(shown.get()).enumerate()
                     key=|(_, id)| id.clone()
                     children=move |(_, id)| {
                         // Keyed by id, so statuses put above (newer posts) don't re-create the
@@ -72,4 +87,36 @@ pub fn FeedChunk(
             })}
         </div>
     }
+}
+
+/// Statuses mounted per animation frame. One status costs a few milliseconds on a slow phone;
+/// three keep a frame well under the 50 ms long-task line.
+const STATUSES_PER_FRAME: usize = 3;
+
+/// Queues the next few statuses of a near chunk, one step per frame, until all are shown or
+/// the chunk is no longer near.
+fn show_more(near: Memo<bool>, shown: RwSignal<usize>) {
+    in_a_frame(move || show_step(near, shown));
+}
+
+fn show_step(near: Memo<bool>, shown: RwSignal<usize>) {
+    // The chunk may have left the page (another timeline opened) before its frame came.
+    let (Some(true), Some(now)) = (near.try_get_untracked(), shown.try_get_untracked()) else {
+        return;
+    };
+    let next = now + STATUSES_PER_FRAME;
+    shown.try_set(next.min(CHUNK));
+    if next < CHUNK {
+        next_in_a_frame(move || show_step(near, shown));
+    }
+}
+
+/// `on_cleanup` wants `Send`; the app is single-threaded (CSR on the main thread).
+struct SendElement(web_sys::HtmlDivElement);
+// SAFETY: WASM in the browser main thread has no other threads to send to.
+unsafe impl Send for SendElement {}
+unsafe impl Sync for SendElement {}
+
+fn send_wrapper(el: web_sys::HtmlDivElement) -> SendElement {
+    SendElement(el)
 }

@@ -16,6 +16,13 @@ pub fn in_a_frame(job: impl FnOnce() + 'static) {
     schedule();
 }
 
+/// Like [`in_a_frame`], but ahead of everything queued: for the next step of a job already
+/// under way, so a chunk being read fills before the ones around it start.
+pub fn next_in_a_frame(job: impl FnOnce() + 'static) {
+    QUEUE.with(|q| q.borrow_mut().push_front(Box::new(job)));
+    schedule();
+}
+
 fn schedule() {
     let already = SCHEDULED.with(|s| std::mem::replace(&mut *s.borrow_mut(), true));
     if !already {

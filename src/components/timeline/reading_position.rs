@@ -2,7 +2,7 @@
 //! both in, the feed scrolls to the marked status with "N unread" above it; afterwards the
 //! status at the top of the screen is saved as the marker (debounced in `state::markers`).
 
-use leptos::{ev, prelude::*};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::markers::Timeline;
@@ -46,20 +46,13 @@ pub fn track_home_marker(feed: Feed, unread: RwSignal<Option<String>>) {
             }
         }
     });
-    let scheduled = StoredValue::new(false);
-    let handle = window_event_listener(ev::scroll, move |_| {
-        if scheduled.get_value() || !markers.home_restored.get_value() {
-            return;
+    super::scroll_settled::on_scroll_settled(move || {
+        if markers.home_restored.get_value()
+            && let Some(id) = top_visible_id()
+        {
+            markers.note(Timeline::Home, id);
         }
-        scheduled.set_value(true);
-        request_animation_frame(move || {
-            scheduled.set_value(false);
-            if let Some(id) = top_visible_id() {
-                markers.note(Timeline::Home, id);
-            }
-        });
     });
-    on_cleanup(move || handle.remove());
 }
 
 /// The sticky column title's height: statuses under it are not visible.

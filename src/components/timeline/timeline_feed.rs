@@ -6,7 +6,9 @@
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::{JsCast, closure::Closure};
 
-use super::{feed_chunk::FeedChunk, feed_keys, new_posts_pill::NewPostsPill};
+use super::{
+    chunk_observer::ChunkObserver, feed_chunk::FeedChunk, feed_keys, new_posts_pill::NewPostsPill,
+};
 use crate::api::{capabilities::FeedAccess, timelines::TimelineKind};
 use crate::components::common::ErrorNotice;
 use crate::state::{
@@ -38,7 +40,7 @@ pub fn TimelineFeed(
         feed.show_cached(&session, cache);
         load();
     }
-    track_reading_position(feed);
+    super::scroll_settled::on_scroll_settled(move || remember_scroll(feed));
     super::new_posts_pill::watch_stream(kind.clone());
     let unread_note = RwSignal::new(None::<String>);
     if kind == TimelineKind::Home {
@@ -58,6 +60,7 @@ pub fn TimelineFeed(
         FeedState::Ended => feed.ids.with(|ids| ids.len() as i64),
         _ => -1,
     });
+    let observer = ChunkObserver::new(feed);
     let chunks = Memo::new(move |_| feed.ids.with(|ids| ids.len().div_ceil(CHUNK)));
     let disabled = live_feed_disabled(&kind, session.active().map(|a| a.origin));
     view! {
@@ -73,7 +76,7 @@ pub fn TimelineFeed(
             <For
                 each=move || 0..chunks.get()
                 key=|i| *i
-                children=move |i| view! { <FeedChunk feed=feed index=i setsize=setsize context=context /> }
+                children=move |i| view! { <FeedChunk feed=feed index=i setsize=setsize context=context observer=observer /> }
             />
         </div>
         <div class="feed-end" node_ref=sentinel>
@@ -157,71 +160,11 @@ fn restore_attempt(feed: Feed, frames_left: u32) {
         match (article, anchor) {
             (Some(a), Some((_, top))) => {
                 w.scroll_by_with_x_and_y(0.0, a.get_bounding_client_rect().top() - top);
-                update_current_chunk(feed);
             }
             _ if frames_left > 0 => restore_attempt(feed, frames_left - 1),
             _ => w.scroll_to_with_x_and_y(0.0, feed.scroll_y.get_value()),
         }
     });
-}
-
-/// On scroll (once per frame), finds the chunk at the top of the viewport; before moving the
-/// window, records the heights of rendered chunks so they keep their space when emptied.
-fn track_reading_position(feed: Feed) {
-    let scheduled = StoredValue::new(false);
-    let handle = window_event_listener(ev::scroll, move |_| {
-        if scheduled.get_value() {
-            return;
-        }
-        scheduled.set_value(true);
-        request_animation_frame(move || {
-            scheduled.set_value(false);
-            update_current_chunk(feed);
-            remember_scroll(feed);
-        });
-    });
-    on_cleanup(move || handle.remove());
-}
-
-fn update_current_chunk(feed: Feed) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(chunks) = document.query_selector_all("[role=feed] .feed-chunk") else {
-        return;
-    };
-    let mut current = None;
-    let mut heights = feed.chunk_heights.get_value();
-    for i in 0..chunks.length() {
-        let Some(el) = chunks
-            .get(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let index: usize = el
-            .dataset()
-            .get("chunk")
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        let rect = el.get_bounding_client_rect();
-        if el.child_element_count() > 0 {
-            if heights.len() <= index {
-                heights.resize(index + 1, 0.0);
-            }
-            heights[index] = rect.height();
-            let _ = el
-                .style()
-                .set_property("min-height", &format!("{}px", rect.height() as u32));
-        }
-        if current.is_none() && rect.bottom() > 0.0 {
-            current = Some(index);
-        }
-    }
-    feed.chunk_heights.set_value(heights);
-    if let Some(c) = current.filter(|c| *c != feed.current_chunk.get_untracked()) {
-        feed.current_chunk.set(c);
-    }
 }
 
 /// Calls `f` whenever the element scrolls into (or near) view.
