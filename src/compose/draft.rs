@@ -2,10 +2,12 @@
 //! pure rules around it (the form a post sends, the saved-drafts list).
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::json::{b, from_value, list, ob, obj, of, os, ou, s, strings};
 
 /// One post being written. Saved to `localStorage` per account as the person types.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-#[serde(default)]
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
 pub struct Draft {
     /// Local id (never sent).
     pub id: String,
@@ -35,8 +37,7 @@ pub struct Draft {
     pub markdown: bool,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[serde(default)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct DraftPoll {
     pub options: Vec<String>,
     /// Seconds.
@@ -57,8 +58,7 @@ impl Default for DraftPoll {
 }
 
 /// An uploaded attachment (its id on the server) with its alt text and focal point.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-#[serde(default)]
+#[derive(Serialize, Clone, Debug, PartialEq, Default)]
 pub struct DraftMedia {
     pub id: String,
     /// `image`, `video`, `gifv`, `audio`, `unknown`.
@@ -67,6 +67,58 @@ pub struct DraftMedia {
     pub description: String,
     /// x, y in [-1, 1], y up.
     pub focus: (f64, f64),
+}
+
+/// Drafts are read back from `localStorage` by hand from a `Value` (see `model::json`): every
+/// field is optional and defaults, as `#[serde(default)]` did, for far less WebAssembly.
+fn draft(v: &Value) -> Option<Draft> {
+    Some(Draft {
+        id: s(v, "id"),
+        updated_at: of(v, "updated_at").unwrap_or(0.0),
+        text: s(v, "text"),
+        cw: b(v, "cw"),
+        spoiler_text: s(v, "spoiler_text"),
+        visibility: s(v, "visibility"),
+        language: s(v, "language"),
+        sensitive: b(v, "sensitive"),
+        scheduled_at: s(v, "scheduled_at"),
+        poll: obj(v, "poll").map(|p| {
+            let d = DraftPoll::default();
+            DraftPoll {
+                options: strings(p, "options").unwrap_or(d.options),
+                expires_in: ou(p, "expires_in").unwrap_or(d.expires_in),
+                multiple: ob(p, "multiple").unwrap_or(false),
+                hide_totals: ob(p, "hide_totals").unwrap_or(false),
+            }
+        }),
+        media: list(v, "media", |m| {
+            let focus = match m.get("focus") {
+                Some(Value::Array(xy)) if xy.len() == 2 => {
+                    (xy[0].as_f64().unwrap_or(0.0), xy[1].as_f64().unwrap_or(0.0))
+                }
+                _ => (0.0, 0.0),
+            };
+            Some(DraftMedia {
+                id: s(m, "id"),
+                kind: s(m, "kind"),
+                preview_url: os(m, "preview_url"),
+                description: s(m, "description"),
+                focus,
+            })
+        }),
+        in_reply_to_id: os(v, "in_reply_to_id"),
+        reply_to_acct: os(v, "reply_to_acct"),
+        quote_id: os(v, "quote_id"),
+        editing_id: os(v, "editing_id"),
+        idempotency_key: os(v, "idempotency_key"),
+        markdown: b(v, "markdown"),
+    })
+}
+
+impl<'de> Deserialize<'de> for Draft {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_value(Value::deserialize(d)?, draft, "not a draft").map_err(serde::de::Error::custom)
+    }
 }
 
 impl Draft {

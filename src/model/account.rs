@@ -3,56 +3,35 @@
 
 use serde::Deserialize;
 
-use super::id::{null_as_default, string_or_number};
+use super::id::null_as_default;
 
 use super::emoji::CustomEmoji;
 
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Account {
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub username: String,
     pub acct: String,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub display_name: String,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub locked: bool,
-    #[serde(default)]
     pub bot: Option<bool>,
-    #[serde(default)]
     pub group: Option<bool>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub note: String,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub avatar: String,
-    #[serde(default)]
     pub avatar_static: String,
-    #[serde(default)]
     pub header: String,
-    #[serde(default)]
     pub header_static: String,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub followers_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub following_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub statuses_count: u64,
     /// A date (`"2026-04-11"`), not a datetime.
-    #[serde(default)]
     pub last_status_at: Option<String>,
-    #[serde(default)]
     pub emojis: Vec<CustomEmoji>,
-    #[serde(default)]
     pub fields: Vec<Field>,
-    #[serde(default)]
     pub moved: Option<Box<Account>>,
     /// Present on `verify_credentials` only (CredentialAccount).
-    #[serde(default)]
     pub source: Option<AccountSource>,
 }
 

@@ -1,21 +1,12 @@
 //! Custom emoji, as listed in an entity's own `emojis[]` and in `/api/v1/custom_emojis`.
 
-use serde::Deserialize;
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomEmoji {
     pub shortcode: String,
     pub url: String,
-    #[serde(default)]
     pub static_url: String,
-    #[serde(default = "yes")]
     pub visible_in_picker: bool,
-    #[serde(default)]
     pub category: Option<String>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl CustomEmoji {

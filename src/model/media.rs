@@ -3,25 +3,15 @@
 
 use serde::Deserialize;
 
-use super::id::string_or_number;
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MediaAttachment {
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(rename = "type", default)]
     pub kind: String,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub preview_url: Option<String>,
-    #[serde(default)]
     pub remote_url: Option<String>,
-    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
     pub blurhash: Option<String>,
-    #[serde(default)]
     pub meta: Option<MediaMeta>,
 }
 

@@ -7,30 +7,22 @@ use super::id::string_or_number;
 
 use super::{account::Account, emoji::CustomEmoji, media::MediaAttachment, status::Status};
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Context {
-    #[serde(default)]
     pub ancestors: Vec<Status>,
-    #[serde(default)]
     pub descendants: Vec<Status>,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Conversation {
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub unread: bool,
-    #[serde(default)]
     pub accounts: Vec<Account>,
-    #[serde(default)]
     pub last_status: Option<Status>,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Relationship {
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub following: bool,
     pub showing_reblogs: bool,

@@ -11,6 +11,7 @@ pub mod emoji;
 pub mod error;
 pub mod id;
 pub mod instance;
+pub(crate) mod json;
 pub mod media;
 pub mod misc;
 pub mod notification;

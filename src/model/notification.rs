@@ -5,69 +5,49 @@ use serde::Deserialize;
 
 use super::{account::Account, id::string_or_number, status::Status};
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notification {
     /// An integer on old (2.x) servers.
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(rename = "type")]
     pub kind: String,
     pub created_at: String,
     /// 4.3+; absent on older servers.
-    #[serde(default)]
     pub group_key: Option<String>,
     pub account: Account,
-    #[serde(default)]
     pub status: Option<Status>,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GroupedNotifications {
-    #[serde(default)]
     pub accounts: Vec<Account>,
-    #[serde(default)]
     pub partial_accounts: Vec<PartialAccount>,
-    #[serde(default)]
     pub statuses: Vec<Status>,
-    #[serde(default)]
     pub notification_groups: Vec<NotificationGroup>,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NotificationGroup {
     pub group_key: String,
     pub notifications_count: u64,
-    #[serde(rename = "type")]
     pub kind: String,
     /// A JSON integer in real responses, unlike every other id.
-    #[serde(deserialize_with = "string_or_number")]
     pub most_recent_notification_id: String,
-    #[serde(default)]
     pub page_min_id: Option<String>,
-    #[serde(default)]
     pub page_max_id: Option<String>,
-    #[serde(default)]
     pub latest_page_notification_at: Option<String>,
-    #[serde(default)]
     pub sample_account_ids: Vec<String>,
-    #[serde(default)]
     pub status_id: Option<String>,
 }
 
 /// `expand_accounts=partial_avatars`: just enough to draw an avatar.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PartialAccount {
     pub id: String,
     pub acct: String,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub avatar: String,
-    #[serde(default)]
     pub avatar_static: String,
-    #[serde(default)]
     pub locked: bool,
-    #[serde(default)]
     pub bot: bool,
 }
 

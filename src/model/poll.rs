@@ -3,31 +3,21 @@
 
 use serde::Deserialize;
 
-use super::id::{null_as_default, string_or_number};
+use super::id::null_as_default;
 
 use super::emoji::CustomEmoji;
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Poll {
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
-    #[serde(default)]
     pub expires_at: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub expired: bool,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub multiple: bool,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub votes_count: u64,
-    #[serde(default)]
     pub voters_count: Option<u64>,
-    #[serde(default)]
     pub options: Vec<PollOption>,
-    #[serde(default)]
     pub emojis: Vec<CustomEmoji>,
-    #[serde(default)]
     pub voted: Option<bool>,
-    #[serde(default)]
     pub own_votes: Option<Vec<u32>>,
 }
 

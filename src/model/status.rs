@@ -4,74 +4,45 @@
 
 use serde::Deserialize;
 
-use super::id::{null_as_default, opt_string_or_number, string_or_number};
+use super::id::string_or_number;
 
 use super::{
     account::Account, card::PreviewCard, emoji::CustomEmoji, media::MediaAttachment, poll::Poll,
 };
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Status {
-    #[serde(deserialize_with = "string_or_number")]
     pub id: String,
     pub created_at: String,
-    #[serde(default, deserialize_with = "opt_string_or_number")]
     pub in_reply_to_id: Option<String>,
-    #[serde(default, deserialize_with = "opt_string_or_number")]
     pub in_reply_to_account_id: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub sensitive: bool,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub spoiler_text: String,
-    #[serde(default)]
     pub visibility: Visibility,
-    #[serde(default)]
     pub language: Option<String>,
-    #[serde(default)]
     pub uri: String,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub replies_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub reblogs_count: u64,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub favourites_count: u64,
-    #[serde(default)]
     pub edited_at: Option<String>,
-    #[serde(default)]
     pub favourited: Option<bool>,
-    #[serde(default)]
     pub reblogged: Option<bool>,
-    #[serde(default)]
     pub bookmarked: Option<bool>,
-    #[serde(default)]
     pub pinned: Option<bool>,
     /// The viewer muted this conversation.
-    #[serde(default)]
     pub muted: Option<bool>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub content: String,
-    #[serde(default)]
     pub filtered: Vec<FilterResult>,
-    #[serde(default)]
     pub reblog: Option<Box<Status>>,
-    #[serde(default)]
     pub application: Option<Application>,
     pub account: Account,
-    #[serde(default)]
     pub media_attachments: Vec<MediaAttachment>,
-    #[serde(default)]
     pub mentions: Vec<Mention>,
-    #[serde(default)]
     pub tags: Vec<Tag>,
-    #[serde(default)]
     pub emojis: Vec<CustomEmoji>,
-    #[serde(default)]
     pub card: Option<PreviewCard>,
-    #[serde(default)]
     pub poll: Option<Poll>,
-    #[serde(default)]
     pub quote: Option<Quote>,
 }
 

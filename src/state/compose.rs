@@ -50,6 +50,27 @@ pub enum Upload {
 }
 
 impl Upload {
+    /// The `<For>` key of an upload's tile: it changes whenever the upload does (the tile
+    /// shows a plain value), built without `Debug`, which would link float formatting in.
+    pub fn key(&self) -> String {
+        match self {
+            Upload::Sending {
+                local,
+                name,
+                fraction,
+            } => format!(
+                "s{local}:{}:{name}",
+                fraction.map_or(u64::MAX, f64::to_bits)
+            ),
+            Upload::Processing { local, name } => format!("p{local}:{name}"),
+            Upload::Failed {
+                local,
+                name,
+                message,
+            } => format!("f{local}:{name}:{message}"),
+        }
+    }
+
     pub fn local(&self) -> u32 {
         match self {
             Upload::Sending { local, .. }

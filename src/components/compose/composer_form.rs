@@ -17,7 +17,7 @@ use super::{
 use crate::api::capabilities::Software;
 use crate::components::common::{ErrorNotice, Icon, icon::IconName};
 use crate::compose::{draft::DraftPoll, languages};
-use crate::state::compose::use_composer;
+use crate::state::compose::{Upload, use_composer};
 
 const VISIBILITY_LABELS: [(&str, &str); 4] = [
     ("public", "Public"),
@@ -107,7 +107,7 @@ pub fn ComposerForm() -> impl IntoView {
                     key=|(i, id)| format!("{i}:{id}") let:item>
                     <MediaTile index=item.0 />
                 </For>
-                <For each=move || c.uploads.get() key=|u| format!("{u:?}") let:upload>
+                <For each=move || c.uploads.get() key=Upload::key let:upload>
                     <UploadTile upload=upload />
                 </For>
             </ul>
