@@ -1,4 +1,5 @@
-//! Component tests in headless Chromium: a status card renders each shape as a reader sees it.
+//! Component tests in headless Chromium: a status card renders each shape as a reader sees it,
+//! and the IndexedDB offline store keeps and forgets a cached page.
 //! Run by `cargo xtask test` (wasm-bindgen-test-runner + chromedriver).
 #![cfg(target_arch = "wasm32")]
 
@@ -436,4 +437,17 @@ async fn the_markdown_preview_shows_the_text_as_plain_text() {
     text.set("Changed".into());
     tick().await;
     assert_eq!(text_of(&root, ".composer-preview p"), "Changed");
+}
+
+#[wasm_bindgen_test]
+async fn the_offline_store_keeps_a_page_until_it_is_deleted() {
+    use woolly::state::offline_store::{delete, get_text, home_key, put_text};
+    let key = home_key("test@browser.example");
+    delete(&key).await;
+    assert_eq!(get_text(&key).await, None);
+    put_text(&key, r#"[{"id":"1"}]"#).await;
+    put_text(&key, r#"[{"id":"2"}]"#).await;
+    assert_eq!(get_text(&key).await.as_deref(), Some(r#"[{"id":"2"}]"#));
+    delete(&key).await;
+    assert_eq!(get_text(&key).await, None);
 }

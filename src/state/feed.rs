@@ -7,12 +7,7 @@ use std::collections::HashMap;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{
-    cache::StatusCache,
-    perf,
-    session::Session,
-    storage::{self, Area},
-};
+use super::{cache::StatusCache, offline_store, perf, session::Session};
 use crate::api::{
     ApiError, Client,
     timelines::{self, TimelineKind},
@@ -181,7 +176,8 @@ impl Feed {
                     timelines::first_page_and_text(&client, &kind)
                         .await
                         .map(|(page, text)| {
-                            storage::set_text(Area::Local, key, &text);
+                            let key = key.clone();
+                            spawn_local(async move { offline_store::put_text(&key, &text).await });
                             page
                         })
                 }
@@ -228,25 +224,35 @@ impl Feed {
         });
     }
 
-    /// Warm start: shows the home page cached at the last visit at once (before the network
-    /// answers); `load_more` then replaces it with the server's page.
+    /// Warm start: shows the home page cached at the last visit (read from IndexedDB while
+    /// the network request runs); `load_more` then replaces it with the server's page. If the
+    /// server answers first, the cache is not shown at all.
     pub fn show_cached(&self, session: &Session, cache: StatusCache) {
         let Some(key) = warm_cache_key(&self.kind.get_value(), session) else {
             return;
         };
-        let Some(text) = storage::get_text(Area::Local, &key) else {
-            return;
-        };
-        let Ok(decoded) = crate::api::decode::decode_list::<crate::model::Status>(&text) else {
-            return;
-        };
-        if decoded.items.is_empty() {
-            return;
-        }
-        let ids: Vec<String> = decoded.items.into_iter().map(|s| cache.insert(s)).collect();
-        self.from_cache.set_value(true);
-        self.ids.set(ids);
-        perf::first_status_painted();
+        let feed = *self;
+        spawn_local(async move {
+            let Some(text) = offline_store::get_text(&key).await else {
+                return;
+            };
+            let server_first = feed.loaded_once.try_get_value() != Some(false)
+                || feed.ids.try_with_untracked(|ids| !ids.is_empty()) != Some(false);
+            if server_first {
+                return;
+            }
+            let Ok(decoded) = crate::api::decode::decode_list::<crate::model::Status>(&text) else {
+                return;
+            };
+            if decoded.items.is_empty() {
+                return;
+            }
+            let ids: Vec<String> = decoded.items.into_iter().map(|s| cache.insert(s)).collect();
+            feed.from_cache.set_value(true);
+            feed.ids.set(ids);
+            perf::mark("woolly:cache-read");
+            perf::first_status_painted();
+        });
     }
 
     /// Fetches everything newer than the top of the feed, page by page through `rel="prev"`
@@ -300,7 +306,7 @@ impl Feed {
 /// Only the home timeline is cached for a warm start, per account.
 fn warm_cache_key(kind: &TimelineKind, session: &Session) -> Option<String> {
     let account = session.active()?;
-    (*kind == TimelineKind::Home).then(|| format!("woolly.cache.home.{}", account.key()))
+    (*kind == TimelineKind::Home).then(|| offline_store::home_key(&account.key()))
 }
 
 fn sep(kind: &TimelineKind) -> &'static str {

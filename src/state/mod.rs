@@ -19,6 +19,7 @@ pub mod login;
 pub mod markers;
 pub mod notification_groups;
 pub mod notifications;
+pub mod offline_store;
 pub mod perf;
 pub mod profile;
 pub mod reading_position;

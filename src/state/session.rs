@@ -147,6 +147,7 @@ impl Session {
                 web_sys::console::warn_1(&format!("Token not revoked: {e}").into());
             }
         }
+        super::offline_store::delete(&super::offline_store::home_key(key)).await;
         self.accounts.update(|list| list.retain(|a| a.key() != key));
         self.persist();
         let next = pick_active(&self.accounts.get_untracked(), None);

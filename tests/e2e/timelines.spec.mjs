@@ -108,3 +108,57 @@ test('open a status and come back to the same place', async ({ page }) => {
     .toBeGreaterThan(before - 40);
   expect(Math.abs((await again.evaluate((el) => el.getBoundingClientRect().top)) - before)).toBeLessThan(40);
 });
+
+// Reads the cached home page the app keeps in IndexedDB (null when there is none).
+const cachedHome = (page) => page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('woolly');
+  open.onerror = () => resolve(null);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('cache')) return resolve(null);
+    const keys = db.transaction('cache').objectStore('cache').getAllKeys();
+    keys.onsuccess = () => resolve(keys.result.find((k) => k.startsWith('home.')) ?? null);
+  };
+}));
+
+test('a reload shows the cached home page before the server answers, then the server page', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'alice');
+  const feed = page.getByRole('feed', { name: 'Home' });
+  await expect(feed.locator('article').first()).toBeVisible();
+  await expect.poll(() => cachedHome(page)).not.toBeNull();
+
+  // Something new on the server that the cached page cannot know about.
+  const res = await request.post(`${INSTANCE}/api/v1/statuses`, {
+    headers: { Authorization: `Bearer ${await token(page)}` },
+    form: { status: 'Posted while the app was closed' },
+  });
+  expect(res.status()).toBe(200);
+  const fresh = (await res.json()).id;
+
+  // Hold the home timeline request: what shows meanwhile can only come from the cache.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let asked = false;
+  await page.route(`${INSTANCE}/api/v1/timelines/home*`, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(feed.locator('article').first()).toBeVisible();
+  expect(asked).toBe(true);
+  await expect(feed.locator(`article[data-id="${fresh}"]`)).toHaveCount(0);
+
+  // The server's page then replaces it, new post included.
+  release();
+  await expect(feed.locator(`article[data-id="${fresh}"]`)).toHaveCount(1);
+  await expect(feed.locator(`article[data-id="${fresh}"]`)).toContainText('Posted while the app was closed');
+
+  // Logging out forgets the cached page.
+  await page.unroute(`${INSTANCE}/api/v1/timelines/home*`);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login\.html$/);
+  expect(await cachedHome(page)).toBeNull();
+  expect(errors).toEqual([]);
+});
