@@ -52,3 +52,46 @@ fn feed_access_defaults_to_public() {
     assert_eq!(FeedAccess::parse(Some("bogus")), FeedAccess::Public);
     assert_eq!(FeedAccess::parse(Some("disabled")), FeedAccess::Disabled);
 }
+
+#[test]
+fn the_stored_form_reads_back() {
+    let mut caps = Capabilities {
+        software: Software::Other("misskey".into()),
+        version: "13.0".into(),
+        api_version: Some(7),
+        pkce: true,
+        grouped_notifications: true,
+        quotes: false,
+        quote_posts: true,
+        edit: true,
+        translation: false,
+        streaming_url: Some("wss://stream.example".into()),
+        max_characters: 500,
+        max_media_attachments: 4,
+        characters_reserved_per_url: 23,
+        polls: PollLimits::default(),
+        media: MediaCaps {
+            supported_mime_types: vec!["image/png".into()],
+            description_limit: 1500,
+            image_size_limit: 1,
+            video_size_limit: 2,
+        },
+        markdown: true,
+        redirect_uris_as_array: false,
+        revoke: true,
+        local_feed: FeedAccess::Authenticated,
+        remote_feed: FeedAccess::Disabled,
+    };
+    for software in [Software::Other("misskey".into()), Software::GlitchSoc] {
+        caps.software = software;
+        let text = serde_json::to_string(&caps).unwrap();
+        assert_eq!(serde_json::from_str::<Capabilities>(&text).unwrap(), caps);
+    }
+    // Entries cached before `media` existed still read.
+    let mut v = serde_json::to_value(&caps).unwrap();
+    v.as_object_mut().unwrap().remove("media");
+    assert_eq!(
+        serde_json::from_value::<Capabilities>(v).unwrap().media,
+        MediaCaps::default()
+    );
+}

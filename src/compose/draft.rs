@@ -328,4 +328,48 @@ mod tests {
         assert_eq!(list.len(), 1);
         assert_eq!(summary(&b), "second");
     }
+
+    #[test]
+    fn a_stored_draft_reads_back() {
+        let draft = Draft {
+            id: "d1".into(),
+            updated_at: 1_700_000_000_123.0,
+            text: "hello".into(),
+            cw: true,
+            spoiler_text: "cw".into(),
+            visibility: "unlisted".into(),
+            language: "en".into(),
+            sensitive: true,
+            scheduled_at: "2030-01-01T00:00".into(),
+            poll: Some(DraftPoll {
+                options: vec!["a".into(), "b".into(), "c".into()],
+                expires_in: 300,
+                multiple: true,
+                hide_totals: false,
+            }),
+            media: vec![DraftMedia {
+                id: "m1".into(),
+                kind: "image".into(),
+                preview_url: Some("https://x/p.png".into()),
+                description: "alt".into(),
+                focus: (0.25, -0.5),
+            }],
+            in_reply_to_id: Some("9".into()),
+            reply_to_acct: Some("bob".into()),
+            quote_id: None,
+            editing_id: Some("7".into()),
+            idempotency_key: Some("k".into()),
+            markdown: true,
+        };
+        let text = serde_json::to_string(&vec![draft.clone()]).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Vec<Draft>>(&text).unwrap(),
+            vec![draft]
+        );
+        // Every field defaults, as `#[serde(default)]` did; a bare poll gets Mastodon's defaults.
+        let old: Draft = serde_json::from_str(r#"{"text":"x","poll":{}}"#).unwrap();
+        assert_eq!(old.text, "x");
+        assert_eq!(old.poll, Some(DraftPoll::default()));
+        assert!(serde_json::from_str::<Draft>("[]").is_err());
+    }
 }

@@ -233,7 +233,7 @@ impl Feed {
         };
         let feed = *self;
         spawn_local(async move {
-            let Some(text) = offline_store::get_text(&key).await else {
+            let Some(text) = offline_store::get_text_read_early(&key).await else {
                 return;
             };
             let server_first = feed.loaded_once.try_get_value() != Some(false)

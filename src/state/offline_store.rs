@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
+// index.html opens the same database early (while the app downloads): keep them in step.
 const DATABASE: &str = "woolly";
 const STORE: &str = "cache";
 const VERSION: u32 = 1;
@@ -24,6 +25,28 @@ thread_local! {
 /// The key of an account's cached home page.
 pub fn home_key(account_key: &str) -> String {
     format!("home.{account_key}")
+}
+
+/// Like [`get_text`], but first from what index.html read while the app downloaded (taken
+/// once: later reads, e.g. after switching accounts, go to the database).
+pub async fn get_text_read_early(key: &str) -> Option<String> {
+    match read_early(key).await {
+        Some(text) => Some(text),
+        None => get_text(key).await,
+    }
+}
+
+async fn read_early(key: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let name = JsValue::from_str("woollyWarmStart");
+    let pages = js_sys::Reflect::get(&window, &name).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &name);
+    let pages = JsFuture::from(pages.dyn_into::<js_sys::Promise>().ok()?)
+        .await
+        .ok()?;
+    js_sys::Reflect::get(&pages, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
 }
 
 pub async fn get_text(key: &str) -> Option<String> {

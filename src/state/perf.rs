@@ -17,12 +17,24 @@ fn has_mark(name: &str) -> bool {
     performance().is_some_and(|p| p.get_entries_by_name(name).length() > 0)
 }
 
-/// Marks `woolly:first-status` after the frame that paints the first statuses (once).
+/// Marks `woolly:first-status` just after the first frame that paints a status (once): from
+/// an animation callback that sees a status in the feed, a task queued then runs once that
+/// frame (and its paint) is done.
 pub fn first_status_painted() {
     if has_mark("woolly:first-status") {
         return;
     }
-    request_animation_frame(|| request_animation_frame(|| mark("woolly:first-status")));
+    request_animation_frame(|| {
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[role=feed] article").ok().flatten())
+            .is_some();
+        if shown {
+            leptos::prelude::set_timeout(|| mark("woolly:first-status"), std::time::Duration::ZERO);
+        } else {
+            first_status_painted();
+        }
+    });
 }
 
 /// Measures `woolly:page-render` from `start_mark` to the next painted frame.

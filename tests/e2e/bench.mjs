@@ -93,7 +93,12 @@ async function coldStarts(browser, state) {
     const context = await browser.newContext({ storageState: state });
     const page = await context.newPage();
     await page.goto(`${APP}/`);
-    results.push(await marks(page));
+    const at = await marks(page);
+    // The first page's 40 statuses are mounted a few per frame, chunk by chunk (10 each):
+    // the page is rendered when its fourth chunk is filled.
+    await page.waitForFunction(() => performance.getEntriesByName('woolly:chunk-filled').length >= 4, null, { timeout: 15_000 });
+    const filled = await page.evaluate(() => performance.getEntriesByName('woolly:chunk-filled')[3].startTime);
+    results.push({ ...at, pageOf40: filled - at.timelineResponse });
     await context.close();
   }
   return results;
@@ -160,7 +165,10 @@ try {
       timelineResponseMs: stats(warm.map((r) => r.timelineResponse).filter((x) => x != null)),
       paintedBeforeResponse: warm.filter((r) => r.timelineResponse == null || r.firstStatus < r.timelineResponse).length,
     },
-    renderPageOf40Ms: scroll.pageRenders.length ? stats(scroll.pageRenders) : null,
+    // Cold start: from the timeline response to its 40 statuses all in the page.
+    renderPageOf40Ms: stats(cold.map((r) => r.pageOf40)),
+    // Each later page: from its response to the next frame (its first statuses shown).
+    pageResponseToNextFrameMs: scroll.pageRenders.length ? stats(scroll.pageRenders) : null,
     scroll1000: {
       statusesLoaded: scroll.loaded,
       longTasksOver50ms: scroll.longTasks.filter((d) => d > 50).length,
@@ -181,7 +189,8 @@ try {
 | warm start → first status | ${ms(results.warmStart.firstStatusMs)} |
 | warm start → timeline response | ${results.warmStart.timelineResponseMs.runs ? ms(results.warmStart.timelineResponseMs) : 'n/a'} |
 | warm starts painted before the response | ${results.warmStart.paintedBeforeResponse} of ${RUNS} |
-| render a page of 40 statuses | ${results.renderPageOf40Ms ? ms(results.renderPageOf40Ms) : 'n/a'} |
+| first page of 40: response → all 40 rendered (a few per frame) | ${ms(results.renderPageOf40Ms)} |
+| later pages: response → next frame | ${results.pageResponseToNextFrameMs ? ms(results.pageResponseToNextFrameMs) : 'n/a'} |
 | long tasks > 50 ms scrolling 1,000 statuses | ${results.scroll1000.longTasksOver50ms} (longest ${results.scroll1000.longestTaskMs} ms) |
 | with 1,000 loaded: articles / DOM nodes | ${results.scroll1000.articlesInDom} / ${results.scroll1000.domNodes} |
 | with 1,000 loaded: JS heap / WASM memory | ${results.scroll1000.jsHeapMiB} MiB / ${results.scroll1000.wasmMemoryMiB} MiB |

@@ -30,7 +30,14 @@ pub fn FeedChunk(
     let shown = RwSignal::new(0usize);
     Effect::new(move |_| {
         if near.get() {
-            show_more(near, shown);
+            // The chunk being read starts at once (a warm start paints from it); the chunks
+            // around it take their turn in the coming frames.
+            let being_read = index == feed.current_chunk.get_untracked();
+            if being_read && shown.get_untracked() == 0 {
+                show_step(near, shown);
+            } else {
+                show_more(near, shown);
+            }
         } else {
             shown.set(0);
         }
@@ -108,6 +115,8 @@ fn show_step(near: Memo<bool>, shown: RwSignal<usize>) {
     shown.try_set(next.min(CHUNK));
     if next < CHUNK {
         next_in_a_frame(move || show_step(near, shown));
+    } else {
+        crate::state::perf::mark("woolly:chunk-filled");
     }
 }
 

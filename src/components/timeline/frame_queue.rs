@@ -1,9 +1,14 @@
 //! Spreads rendering over animation frames: each queued job runs in its own frame, so
 //! mounting several chunks of statuses never becomes one long task that blocks scrolling.
+//! A job runs just after a frame is painted (a task queued from the frame's animation
+//! callback), not inside it: the frame that shows what is already there is never delayed,
+//! and the job's changes are painted in the next one.
 
 use std::{cell::RefCell, collections::VecDeque};
 
-use leptos::prelude::request_animation_frame;
+use std::time::Duration;
+
+use leptos::prelude::{request_animation_frame, set_timeout};
 
 thread_local! {
     static QUEUE: RefCell<VecDeque<Box<dyn FnOnce()>>> = RefCell::new(VecDeque::new());
@@ -26,7 +31,7 @@ pub fn next_in_a_frame(job: impl FnOnce() + 'static) {
 fn schedule() {
     let already = SCHEDULED.with(|s| std::mem::replace(&mut *s.borrow_mut(), true));
     if !already {
-        request_animation_frame(run_one);
+        request_animation_frame(|| set_timeout(run_one, Duration::ZERO));
     }
 }
 
