@@ -162,3 +162,16 @@ test('a reload shows the cached home page before the server answers, then the se
   expect(await cachedHome(page)).toBeNull();
   expect(errors).toEqual([]);
 });
+
+test('on a phone, no status makes the page wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'alice');
+  const feed = page.getByRole('feed', { name: 'Home' });
+  await expect(feed.locator('article').first()).toBeVisible();
+  // Long handles (a quoted @user@host:port), links and cards must wrap or be cut, not widen.
+  for (let i = 0; i < 8; i++) {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(150);
+  }
+});
