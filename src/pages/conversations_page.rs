@@ -46,11 +46,11 @@ fn ConversationList() -> impl IntoView {
             />
         </ul>
         <div class="feed-end">
-            {move || match c.state.get() {
+            {move || match c.paging.state.get() {
                 FeedState::Loading => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
                 FeedState::Failed(e) => {
                     let retry = Callback::new(move |_| {
-                        c.state.set(FeedState::Idle);
+                        c.paging.state.set(FeedState::Idle);
                         c.load_more();
                     });
                     view! { <ErrorNotice message=e.user_message() on_retry=retry /> }.into_any()

@@ -57,7 +57,7 @@ fn NotificationList() -> impl IntoView {
         </div>
         {move || (n.tab.get() == Tab::All).then(|| view! { <TypeFilters n=n /> })}
         <div class="notification-list" role="feed" aria-label="Notifications"
-            aria-busy=move || (n.state.get() == FeedState::Loading).to_string()>
+            aria-busy=move || (n.paging.state.get() == FeedState::Loading).to_string()>
             <For
                 each=move || n.groups.get()
                 key=|g| (g.key.clone(), g.latest_id.clone(), g.count)
@@ -65,11 +65,11 @@ fn NotificationList() -> impl IntoView {
             />
         </div>
         <div class="feed-end">
-            {move || match n.state.get() {
+            {move || match n.paging.state.get() {
                 FeedState::Loading => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
                 FeedState::Failed(e) => {
                     let retry = Callback::new(move |_| {
-                        n.state.set(FeedState::Idle);
+                        n.paging.state.set(FeedState::Idle);
                         n.load_more();
                     });
                     view! { <ErrorNotice message=e.user_message() on_retry=retry /> }.into_any()

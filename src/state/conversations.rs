@@ -4,16 +4,14 @@
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{cache::StatusCache, feed::FeedState, session::Session};
+use super::{cache::StatusCache, paging::Paging, session::Session};
 use crate::api::conversations as api;
 use crate::model::misc::Conversation;
 
 #[derive(Clone, Copy)]
 pub struct Conversations {
     pub list: RwSignal<Vec<Conversation>>,
-    pub state: RwSignal<FeedState>,
-    next: StoredValue<Option<String>>,
-    loaded: StoredValue<bool>,
+    pub paging: Paging,
     session: Session,
     cache: StatusCache,
 }
@@ -21,9 +19,7 @@ pub struct Conversations {
 pub fn provide_conversations(session: Session, cache: StatusCache) -> Conversations {
     let c = Conversations {
         list: RwSignal::new(Vec::new()),
-        state: RwSignal::new(FeedState::Idle),
-        next: StoredValue::new(None),
-        loaded: StoredValue::new(false),
+        paging: Paging::default(),
         session,
         cache,
     };
@@ -49,36 +45,25 @@ pub fn upsert_top(list: &mut Vec<Conversation>, c: Conversation) {
 impl Conversations {
     fn reset(&self) {
         self.list.set(Vec::new());
-        self.next.set_value(None);
-        self.loaded.set_value(false);
-        self.state.set(FeedState::Idle);
+        self.paging.reset();
     }
 
     pub fn is_loaded(&self) -> bool {
-        self.loaded.get_value()
+        self.paging.is_loaded()
     }
 
     pub fn load_more(&self) {
-        if matches!(
-            self.state.get_untracked(),
-            FeedState::Loading | FeedState::Ended
-        ) {
-            return;
-        }
         let Some(client) = self.session.client() else {
             return;
         };
-        let link = self.next.get_value();
-        if self.loaded.get_value() && link.is_none() {
-            self.state.set(FeedState::Ended);
+        let Some(link) = self.paging.begin() else {
             return;
-        }
-        self.state.set(FeedState::Loading);
+        };
         let this = *self;
         spawn_local(async move {
             match api::list(&client, link.as_deref()).await {
                 Ok(page) => {
-                    let ended = page.next.is_none() || page.items.is_empty();
+                    let empty = page.items.is_empty();
                     for s in page.items.iter().filter_map(|c| c.last_status.clone()) {
                         this.cache.insert(s);
                     }
@@ -89,18 +74,9 @@ impl Conversations {
                             }
                         }
                     });
-                    this.loaded.set_value(true);
-                    this.next.set_value(page.next);
-                    this.state.set(if ended {
-                        FeedState::Ended
-                    } else {
-                        FeedState::Idle
-                    });
+                    this.paging.finish(page.next, empty);
                 }
-                Err(e) => {
-                    this.session.check(&e);
-                    this.state.set(FeedState::Failed(e));
-                }
+                Err(e) => this.paging.fail(this.session, e),
             }
         });
     }
@@ -110,13 +86,13 @@ impl Conversations {
         if let Some(s) = c.last_status.clone() {
             self.cache.insert(s);
         }
-        if self.loaded.get_value() {
+        if self.paging.is_loaded() {
             self.list.update(|l| upsert_top(l, c));
         }
     }
 
     pub fn catch_up(&self) {
-        if self.loaded.get_value() {
+        if self.paging.is_loaded() {
             self.reset();
             self.load_more();
         }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{cache::StatusCache, offline_store, perf, session::Session};
+use super::{cache::StatusCache, offline_store, paging::Paging, perf, session::Session};
 use crate::api::{
     ApiError, Client,
     timelines::{self, TimelineKind},
@@ -33,7 +33,8 @@ pub enum FeedState {
 pub struct Feed {
     pub kind: StoredValue<TimelineKind>,
     pub ids: RwSignal<Vec<String>>,
-    pub state: RwSignal<FeedState>,
+    /// Older pages: the `next` link, whether the first page came, the feed's state.
+    pub paging: Paging,
     /// Set while "load newer" runs.
     pub loading_newer: RwSignal<bool>,
     /// The chunk being read (windowing keeps its neighbours rendered).
@@ -48,9 +49,7 @@ pub struct Feed {
     /// Newer posts that arrived (stream or catch-up) and wait for the reader to ask for them,
     /// newest first; shown as the "N new posts" pill, never shifting what is being read.
     pub pending: RwSignal<Vec<String>>,
-    next: StoredValue<Option<String>>,
     prev: StoredValue<Option<String>>,
-    loaded_once: StoredValue<bool>,
     /// The shown ids came from the warm-start cache: the first network page replaces them.
     from_cache: StoredValue<bool>,
 }
@@ -84,22 +83,20 @@ impl Feed {
         Feed {
             kind: StoredValue::new(kind),
             ids: RwSignal::new(Vec::new()),
-            state: RwSignal::new(FeedState::Idle),
+            paging: Paging::default(),
             loading_newer: RwSignal::new(false),
             current_chunk: RwSignal::new(0),
             chunk_heights: StoredValue::new(Vec::new()),
             scroll_y: StoredValue::new(0.0),
             anchor: StoredValue::new(None),
             pending: RwSignal::new(Vec::new()),
-            next: StoredValue::new(None),
             prev: StoredValue::new(None),
-            loaded_once: StoredValue::new(false),
             from_cache: StoredValue::new(false),
         }
     }
 
     pub fn is_loaded(&self) -> bool {
-        self.loaded_once.get_value()
+        self.paging.is_loaded()
     }
 
     /// The newest id shown or waiting in the pill.
@@ -151,26 +148,17 @@ impl Feed {
 
     /// Loads the first page, or the next older one. Ignored while a load runs or at the end.
     pub fn load_more(&self, session: Session, cache: StatusCache) {
-        if matches!(
-            self.state.get_untracked(),
-            FeedState::Loading | FeedState::Ended
-        ) {
-            return;
-        }
         let Some(client) = session.client() else {
             return;
         };
-        let link = self.next.get_value();
-        if self.loaded_once.get_value() && link.is_none() {
-            self.state.set(FeedState::Ended);
+        let Some(link) = self.paging.begin() else {
             return;
-        }
-        self.state.set(FeedState::Loading);
+        };
         let feed = *self;
         let cache_key = warm_cache_key(&feed.kind.get_value(), &session);
         spawn_local(async move {
             let kind = feed.kind.get_value();
-            let first = !feed.loaded_once.get_value();
+            let first = !feed.paging.is_loaded();
             let result = match (&link, &cache_key) {
                 (None, Some(key)) => {
                     timelines::first_page_and_text(&client, &kind)
@@ -207,19 +195,9 @@ impl Feed {
                     }
                     perf::first_status_painted();
                     perf::measure_page_render("woolly:page-start");
-                    feed.loaded_once.set_value(true);
-                    feed.next.set_value(page.next.clone());
-                    let ended = page.next.is_none() || empty;
-                    feed.state.set(if ended {
-                        FeedState::Ended
-                    } else {
-                        FeedState::Idle
-                    });
+                    feed.paging.finish(page.next, empty);
                 }
-                Err(e) => {
-                    session.check(&e);
-                    feed.state.set(FeedState::Failed(e));
-                }
+                Err(e) => feed.paging.fail(session, e),
             }
         });
     }
@@ -236,7 +214,7 @@ impl Feed {
             let Some(text) = offline_store::get_text_read_early(&key).await else {
                 return;
             };
-            let server_first = feed.loaded_once.try_get_value() != Some(false)
+            let server_first = feed.paging.is_loaded()
                 || feed.ids.try_with_untracked(|ids| !ids.is_empty()) != Some(false);
             if server_first {
                 return;
@@ -269,8 +247,7 @@ impl Feed {
         spawn_local(async move {
             let result = feed.fetch_newer(&client, cache).await;
             if let Err(e) = result {
-                session.check(&e);
-                feed.state.set(FeedState::Failed(e));
+                feed.paging.fail(session, e);
             }
             feed.loading_newer.set(false);
         });

@@ -20,6 +20,7 @@ pub mod markers;
 pub mod notification_groups;
 pub mod notifications;
 pub mod offline_store;
+pub mod paging;
 pub mod perf;
 pub mod profile;
 pub mod reading_position;

@@ -7,10 +7,10 @@ use leptos::{prelude::*, task::spawn_local};
 
 use super::{
     cache::StatusCache,
-    feed::FeedState,
     login::cached_capabilities,
     markers::MarkerState,
     notification_groups::{Group, from_v2, group_v1, push_live, unread_above},
+    paging::Paging,
     session::Session,
     storage::{self, Area},
 };
@@ -42,7 +42,7 @@ pub const HIDEABLE: [(&str, &str); 5] = [
 #[derive(Clone, Copy)]
 pub struct Notifications {
     pub groups: RwSignal<Vec<Group>>,
-    pub state: RwSignal<FeedState>,
+    pub paging: Paging,
     pub tab: RwSignal<Tab>,
     /// Types hidden on the "All" tab.
     pub hidden: RwSignal<Vec<String>>,
@@ -54,8 +54,6 @@ pub struct Notifications {
     pub answered: RwSignal<Vec<(String, bool)>>,
     /// `None` until known; `Some(false)` once v2 answered 404.
     grouped: StoredValue<Option<bool>>,
-    next: StoredValue<Option<String>>,
-    loaded: StoredValue<bool>,
     session: Session,
     cache: StatusCache,
     markers: MarkerState,
@@ -68,7 +66,7 @@ pub fn provide_notifications(
 ) -> Notifications {
     let n = Notifications {
         groups: RwSignal::new(Vec::new()),
-        state: RwSignal::new(FeedState::Idle),
+        paging: Paging::default(),
         tab: RwSignal::new(Tab::All),
         hidden: RwSignal::new(Vec::new()),
         unread: RwSignal::new(0),
@@ -78,8 +76,6 @@ pub fn provide_notifications(
         ),
         answered: RwSignal::new(Vec::new()),
         grouped: StoredValue::new(None),
-        next: StoredValue::new(None),
-        loaded: StoredValue::new(false),
         session,
         cache,
         markers,
@@ -97,7 +93,7 @@ pub fn provide_notifications(
     Effect::new(move |_| {
         let marker = markers.notifications.get();
         let count = n.groups.with(|g| unread_above(g, marker.as_deref()));
-        if n.grouped.get_value() == Some(false) && n.loaded.get_value() {
+        if n.grouped.get_value() == Some(false) && n.paging.is_loaded() {
             n.unread.set(count as u64);
         }
     });
@@ -131,39 +127,28 @@ impl Notifications {
     /// Forgets the list (filter or account changed); the page loads it again.
     pub fn reset(&self) {
         self.groups.set(Vec::new());
-        self.next.set_value(None);
-        self.loaded.set_value(false);
-        self.state.set(FeedState::Idle);
+        self.paging.reset();
     }
 
     pub fn is_loaded(&self) -> bool {
-        self.loaded.get_value()
+        self.paging.is_loaded()
     }
 
     /// Loads the first page, or the next older one.
     pub fn load_more(&self) {
-        if matches!(
-            self.state.get_untracked(),
-            FeedState::Loading | FeedState::Ended
-        ) {
-            return;
-        }
         let Some(client) = self.session.client() else {
             return;
         };
-        let link = self.next.get_value();
-        if self.loaded.get_value() && link.is_none() {
-            self.state.set(FeedState::Ended);
+        let Some(link) = self.paging.begin() else {
             return;
-        }
-        self.state.set(FeedState::Loading);
+        };
         let this = *self;
         spawn_local(async move {
             let filter = this.filter();
             let result = this.fetch(&client, &filter, link.as_deref()).await;
             match result {
                 Ok((groups, next)) => {
-                    let ended = next.is_none() || groups.is_empty();
+                    let empty = groups.is_empty();
                     this.groups.update(|all| {
                         for g in groups {
                             if !all
@@ -174,18 +159,9 @@ impl Notifications {
                             }
                         }
                     });
-                    this.loaded.set_value(true);
-                    this.next.set_value(next);
-                    this.state.set(if ended {
-                        FeedState::Ended
-                    } else {
-                        FeedState::Idle
-                    });
+                    this.paging.finish(next, empty);
                 }
-                Err(e) => {
-                    this.session.check(&e);
-                    this.state.set(FeedState::Failed(e));
-                }
+                Err(e) => this.paging.fail(this.session, e),
             }
         });
     }
@@ -270,7 +246,7 @@ impl Notifications {
             Tab::Mentions => n.kind == "mention",
             Tab::All => !self.hidden.with_untracked(|h| h.contains(&n.kind)),
         };
-        if self.loaded.get_value() && visible {
+        if self.paging.is_loaded() && visible {
             self.groups.update(|g| push_live(g, n));
         }
         self.unread.update(|u| *u += 1);
@@ -279,7 +255,7 @@ impl Notifications {
     /// Catch-up after the stream was lost: the badge, and the list if it is open.
     pub fn catch_up(&self) {
         self.refresh_unread();
-        if self.loaded.get_value() {
+        if self.paging.is_loaded() {
             self.reset();
             self.load_more();
         }

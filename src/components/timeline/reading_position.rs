@@ -24,7 +24,7 @@ pub fn track_home_marker(feed: Feed, unread: RwSignal<Option<String>>) {
         // Read every signal each time (no short-circuit), so the effect tracks them all.
         let (marks, state, has_ids) = (
             markers.loaded.get(),
-            feed.state.get(),
+            feed.paging.state.get(),
             feed.ids.with(|ids| !ids.is_empty()),
         );
         let ready = marks && feed.is_loaded() && state != FeedState::Loading && has_ids;

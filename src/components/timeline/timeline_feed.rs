@@ -56,7 +56,7 @@ pub fn TimelineFeed(
     let sentinel = NodeRef::<html::Div>::new();
     observe_when_visible(sentinel, load);
 
-    let setsize = Signal::derive(move || match feed.state.get() {
+    let setsize = Signal::derive(move || match feed.paging.state.get() {
         FeedState::Ended => feed.ids.with(|ids| ids.len() as i64),
         _ => -1,
     });
@@ -72,7 +72,7 @@ pub fn TimelineFeed(
                 {move || if feed.loading_newer.get() { "Loading newer posts…" } else { "Load newer posts" }}
             </button>
         </div>
-        <div class="feed" role="feed" aria-label=label aria-busy=move || (feed.state.get() == FeedState::Loading).to_string()>
+        <div class="feed" role="feed" aria-label=label aria-busy=move || (feed.paging.state.get() == FeedState::Loading).to_string()>
             <For
                 each=move || 0..chunks.get()
                 key=|i| *i
@@ -80,11 +80,11 @@ pub fn TimelineFeed(
             />
         </div>
         <div class="feed-end" node_ref=sentinel>
-            {move || match feed.state.get() {
+            {move || match feed.paging.state.get() {
                 FeedState::Loading => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
                 FeedState::Failed(e) => {
                     let retry = e.is_retryable().then(|| Callback::new(move |_| {
-                        feed.state.set(FeedState::Idle);
+                        feed.paging.state.set(FeedState::Idle);
                         load();
                     }));
                     match retry {
