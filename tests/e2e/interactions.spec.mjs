@@ -277,3 +277,22 @@ test('an edited status shows its history, diffed', async ({ page, request }) => 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('a followers page that fails says why and loads on "Try again"', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'alice');
+  const me = await api(request, page, '/api/v1/accounts/verify_credentials');
+  const followers = await api(request, page, `/api/v1/accounts/${me.id}/followers`);
+  expect(followers.length).toBeGreaterThan(0);
+  await request.post(`${INSTANCE}/__demo/config`, {
+    // Three failures: the first try and the two automatic retries (1 s, then 3 s) of a 5xx.
+    data: { fail_next: { path_prefix: '/api/v1/accounts/', path_suffix: '/followers', method: 'GET', status: 503, count: 3 } },
+  });
+  await page.goto(`/accounts/${me.id}/followers`);
+  const list = page.getByRole('list', { name: 'Followers' });
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 15_000 });
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(list.getByRole('listitem').first()).toContainText(`@${followers[0].acct}`);
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,5 @@
 //! A list of accounts (followers or following of a profile), paged by the `Link` header with
-//! a "Show more" button.
+//! a "Show more" button; a failed page says why and offers a retry.
 
 use leptos::{prelude::*, task::spawn_local};
 
@@ -7,7 +7,7 @@ use crate::api::Page;
 use crate::components::common::{Avatar, EmojiText, ErrorNotice};
 use crate::model::{Account, emoji::refs};
 use crate::routes::Route;
-use crate::state::{profile, session::use_session};
+use crate::state::{feed::FeedState, paging::Paging, profile, session::use_session};
 
 #[component]
 pub fn AccountList(
@@ -18,25 +18,18 @@ pub fn AccountList(
 ) -> impl IntoView {
     let session = use_session();
     let items = RwSignal::new(Vec::<Account>::new());
-    let next = StoredValue::new(None::<String>);
-    let state = RwSignal::new(Some(Ok::<(), crate::api::ApiError>(())));
-    let ended = RwSignal::new(false);
-    let load = move |first: bool| {
-        if state.get_untracked().is_none() {
+    let paging = Paging::default();
+    let load = move || {
+        let Some(link) = paging.begin() else {
             return;
-        }
-        state.set(None);
+        };
         let id = id.clone();
-        let link = if first { None } else { next.get_value() };
         spawn_local(async move {
             match profile::social_page(session, id, following, link).await {
                 Ok(Page {
-                    items: page,
-                    next: n,
-                    ..
+                    items: page, next, ..
                 }) => {
-                    ended.set(n.is_none() || page.is_empty());
-                    next.set_value(n);
+                    let empty = page.is_empty();
                     items.update(|list| {
                         for a in page {
                             if !list.iter().any(|x| x.id == a.id) {
@@ -44,14 +37,14 @@ pub fn AccountList(
                             }
                         }
                     });
-                    state.set(Some(Ok(())));
+                    paging.finish(next, empty);
                 }
-                Err(e) => state.set(Some(Err(e))),
+                Err(e) => paging.fail(session, e),
             }
         });
     };
     let load = StoredValue::new(load);
-    load.with_value(|f| f(true));
+    load.with_value(|f| f());
     let label = if following { "Following" } else { "Followers" };
     view! {
         <ul class="people-list" aria-label=label>
@@ -71,15 +64,24 @@ pub fn AccountList(
             } />
         </ul>
         <div class="feed-end">
-            {move || match state.get() {
-                None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorNotice message=e.user_message() /> }.into_any(),
-                Some(Ok(())) if ended.get() => {
+            {move || match paging.state.get() {
+                FeedState::Loading => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                FeedState::Failed(e) => {
+                    let retry = e.is_retryable().then(|| Callback::new(move |_| {
+                        paging.state.set(FeedState::Idle);
+                        load.with_value(|f| f());
+                    }));
+                    match retry {
+                        Some(r) => view! { <ErrorNotice message=e.user_message() on_retry=r /> }.into_any(),
+                        None => view! { <ErrorNotice message=e.user_message() /> }.into_any(),
+                    }
+                }
+                FeedState::Ended => {
                     let empty = items.with(Vec::is_empty);
                     view! { <p class="empty">{if empty { "Nobody here yet." } else { "That's everyone." }}</p> }.into_any()
                 }
-                Some(Ok(())) => view! {
-                    <button class="button" on:click=move |_| load.with_value(|f| f(false))>"Show more"</button>
+                FeedState::Idle => view! {
+                    <button class="button" on:click=move |_| load.with_value(|f| f())>"Show more"</button>
                 }.into_any(),
             }}
         </div>
