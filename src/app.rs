@@ -7,12 +7,14 @@ use leptos_router::{
     path,
 };
 
+use crate::components::common::on_demand::on_demand;
 use crate::components::common::toasts::Toasts;
+use crate::components::shell::AppShell;
 use crate::components::status::media_viewer::{MediaViewerDialog, provide_media_viewer};
 use crate::pages::{
-    FederatedPage, HomePage, ListPage, LocalPage, NotFoundPage, ProfilePage, ProfileTab,
-    StatusPage, TagPage,
+    FederatedPage, HomePage, ListPage, LocalPage, NotFoundPage, ProfileTab, TagPage,
 };
+use crate::parts::{self, CONVERSATIONS, NOTIFICATIONS, PROFILE, THREAD};
 use crate::state::{
     cache::provide_status_cache, clock::provide_clock, feed::provide_feeds,
     session::provide_session,
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
     crate::state::actions::provide_actions();
     crate::state::streaming::provide_live();
     crate::state::compose::provide_compose();
+    parts::prefetch_after_first_paint();
     view! {
         <MediaViewerDialog />
         <Toasts />
@@ -41,19 +44,29 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/federated") view=FederatedPage />
                 <Route path=path!("/tags/:tag") view=TagPage />
                 <Route path=path!("/lists/:id") view=ListPage />
-                <Route path=path!("/statuses/:id") view=StatusPage />
-                <Route path=path!("/accounts/:id") view=|| view! { <ProfilePage tab=ProfileTab::Posts /> } />
-                <Route path=path!("/accounts/:id/with_replies") view=|| view! { <ProfilePage tab=ProfileTab::WithReplies /> } />
-                <Route path=path!("/accounts/:id/media") view=|| view! { <ProfilePage tab=ProfileTab::Media /> } />
-                <Route path=path!("/accounts/:id/followers") view=|| view! { <ProfilePage tab=ProfileTab::Followers /> } />
-                <Route path=path!("/accounts/:id/following") view=|| view! { <ProfilePage tab=ProfileTab::Following /> } />
-                <Route path=path!("/notifications") view=crate::pages::NotificationsPage />
-                <Route path=path!("/conversations") view=crate::pages::ConversationsPage />
+                <Route path=path!("/statuses/:id") view=|| on_demand(THREAD, loading_page("Post"), |page| page()) />
+                <Route path=path!("/accounts/:id") view=|| profile(ProfileTab::Posts) />
+                <Route path=path!("/accounts/:id/with_replies") view=|| profile(ProfileTab::WithReplies) />
+                <Route path=path!("/accounts/:id/media") view=|| profile(ProfileTab::Media) />
+                <Route path=path!("/accounts/:id/followers") view=|| profile(ProfileTab::Followers) />
+                <Route path=path!("/accounts/:id/following") view=|| profile(ProfileTab::Following) />
+                <Route path=path!("/notifications") view=|| on_demand(NOTIFICATIONS, loading_page("Notifications"), |page| page()) />
+                <Route path=path!("/conversations") view=|| on_demand(CONVERSATIONS, loading_page("Direct messages"), |page| page()) />
                 <Route path=path!("/login") view=ToSignIn />
                 <Route path=path!("/callback") view=ToSignIn />
             </Routes>
         </Router>
     }
+}
+
+fn profile(tab: ProfileTab) -> impl IntoView {
+    on_demand(PROFILE, loading_page("Profile"), move |page| page(tab))
+}
+
+/// While a page's part loads (or failed to): the app's frame with the page's title around that
+/// state, so the navigation stays usable.
+fn loading_page(title: &'static str) -> impl Fn(AnyView) -> AnyView + Send + Sync + 'static {
+    move |body| view! { <AppShell title=title.to_string()>{body}</AppShell> }.into_any()
 }
 
 /// `/login` and `/callback` live in the sign-in bundle (`login.html`, a second binary, so the

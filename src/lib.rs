@@ -8,6 +8,9 @@
 //! - [`api`]: the typed Mastodon client; only `api::http` touches the network.
 //! - [`model`]: the entities as servers send them.
 //!
+//! [`parts`] lists what the home view loads on demand (the release build splits each into its
+//! own wasm module).
+//!
 //! Beside them, pure and host-tested: [`content`] (remote HTML → allow-listed tree),
 //! [`format`] (time, counts, handles) and [`routes`].
 
@@ -19,6 +22,7 @@ pub mod content;
 pub mod format;
 pub mod model;
 pub mod pages;
+pub mod parts;
 pub mod routes;
 pub mod state;
 

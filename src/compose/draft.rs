@@ -122,6 +122,19 @@ impl<'de> Deserialize<'de> for Draft {
 }
 
 impl Draft {
+    /// The composer's heading for this draft.
+    pub fn heading(&self) -> String {
+        if self.editing_id.is_some() {
+            "Edit post".to_string()
+        } else if let (Some(acct), Some(_)) = (&self.reply_to_acct, &self.quote_id) {
+            format!("Quote @{acct}")
+        } else if let Some(acct) = &self.reply_to_acct {
+            format!("Reply to @{acct}")
+        } else {
+            "New post".to_string()
+        }
+    }
+
     /// Nothing worth keeping was typed.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()

@@ -13,7 +13,7 @@ pub fn mark(name: &str) {
     }
 }
 
-fn has_mark(name: &str) -> bool {
+pub fn has_mark(name: &str) -> bool {
     performance().is_some_and(|p| p.get_entries_by_name(name).length() > 0)
 }
 

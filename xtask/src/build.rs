@@ -1,10 +1,11 @@
 //! `cargo xtask build`: the release `dist/` that static hosts, the demo and the end-to-end tests
 //! serve.
 //!
-//! Runs `trunk build --release` for `index.html` (the main app) and for `login.html` (the
-//! sign-in bundle, binary `woolly-login`, built into `target/dist-login` and copied beside it;
-//! file hashes keep names apart). Offline: Trunk.toml forbids downloads, so it uses the
-//! wasm-bindgen and wasm-opt that setup installed. Then it writes `.gz` (gzip -9) and `.br`
+//! Runs `trunk build --release` for `login.html` (the sign-in bundle, binary `woolly-login`,
+//! built into `target/dist-login` and copied in), then the split build of the main app
+//! ([`crate::split`]: `index.html`, `app-<hash>/` with the home view's module and the parts
+//! loaded on demand). Offline: Trunk.toml forbids downloads, so it uses the wasm-bindgen and
+//! wasm-opt that setup installed. Then it writes `.gz` (gzip -9) and `.br`
 //! (brotli) siblings for every `.wasm`, `.js`, `.css`, `.html` and `.svg` in `dist/` and prints
 //! each asset's raw / gzip / brotli size, the home bundle's and the sign-in bundle's gzip totals.
 
@@ -20,19 +21,12 @@ pub fn run(paths: &Paths) -> Result<()> {
 
 /// Builds the release `dist/`, pre-compresses it and prints the size table.
 pub fn release_dist(paths: &Paths) -> Result<()> {
-    say("building the release dist/ with trunk");
-    Cmd::new("trunk")
-        .args(["build", "--release"])
-        .cwd(&paths.root)
-        .run()?;
-    if !paths.dist.join(size::HOME_PAGE).is_file() {
-        return Err(Error::msg(format!(
-            "trunk succeeded but {} has no index.html",
-            paths.dist.display()
-        )));
+    if paths.dist.exists() {
+        std::fs::remove_dir_all(&paths.dist)?;
     }
+    std::fs::create_dir_all(&paths.dist)?;
     say("building the sign-in bundle (login.html) with trunk");
-    let login_dist = paths.root.join("target").join("dist-login");
+    let login_dist = paths.target.join("dist-login");
     Cmd::new("trunk")
         .args(["build", size::LOGIN_PAGE, "--release", "--dist"])
         .arg(&login_dist)
@@ -49,8 +43,7 @@ pub fn release_dist(paths: &Paths) -> Result<()> {
         } else {
             paths.dist.join(name)
         };
-        // The shared CSS and icons are the same hashed files; the main build's copy stays.
-        if from.is_file() && (name == size::HOME_PAGE || !to.exists()) {
+        if from.is_file() {
             std::fs::copy(&from, &to)?;
         }
     }
@@ -58,6 +51,10 @@ pub fn release_dist(paths: &Paths) -> Result<()> {
         return Err(Error::msg(
             "trunk succeeded but the sign-in build has no login.html",
         ));
+    }
+    crate::split::build_app(paths)?;
+    if !paths.dist.join(size::HOME_PAGE).is_file() {
+        return Err(Error::msg("the split build wrote no index.html"));
     }
     say("writing .gz and .br siblings in dist/");
     let mut assets = Vec::new();
@@ -71,6 +68,9 @@ pub fn release_dist(paths: &Paths) -> Result<()> {
             "bundle {page:<12} code+CSS {:>10} gzip -9",
             size::human(gzip)
         );
+    }
+    for (part, gzip) in size::on_demand_parts(&paths.dist, size::HOME_PAGE)? {
+        println!("on demand {part:<40} {:>10} gzip -9", size::human(gzip));
     }
     Ok(())
 }

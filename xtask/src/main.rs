@@ -18,6 +18,7 @@ mod demo;
 mod process;
 mod setup;
 mod size;
+mod split;
 mod summary;
 mod test;
 
@@ -52,6 +53,8 @@ pub struct Paths {
     pub node_bin: PathBuf,
     /// The dev-profile demo server binary.
     pub demo_bin: PathBuf,
+    /// Cargo's target directory (honours `CARGO_TARGET_DIR`).
+    pub target: PathBuf,
 }
 
 impl Paths {
@@ -70,6 +73,7 @@ impl Paths {
             dist: root.join("dist"),
             node_bin: e2e.join("node_modules/.bin"),
             demo_bin: target.join("debug/woolly-demo"),
+            target,
             e2e,
             root,
         }

@@ -17,6 +17,9 @@ use crate::process::{Cmd, Error, Result, say, which};
 
 /// The Trunk release the project builds with (0.22 needs a newer rustc than the machines').
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The wasm splitter (crate `wasm_split_cli_support`, binary `wasm-split-cli`). Its output must
+/// match the runtime in `wasm_split_helpers` that leptos locks (0.2.x): change them together.
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 
 /// Debian's Chromium, as Playwright and wasm-bindgen-test-runner expect it.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -30,6 +33,7 @@ pub fn run(paths: &Paths) -> Result<()> {
     debian_packages()?;
     trunk()?;
     wasm_bindgen(paths)?;
+    wasm_split()?;
     npm_packages(paths)?;
     say("setup complete");
     Ok(())
@@ -173,6 +177,37 @@ fn wasm_bindgen(paths: &Paths) -> Result<()> {
         say(format!(
             "{e}; retrying without --locked (dependencies resolved afresh)"
         ));
+        cargo_install(&args).run()?;
+    }
+    Ok(())
+}
+
+fn wasm_split() -> Result<()> {
+    // The binary has no --version: cargo's list of installed packages says which one it is.
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    let installed = Cmd::new("cargo")
+        .args(["install", "--list"])
+        .probe()
+        .unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == wanted) && which("wasm-split-cli").is_some() {
+        say(format!("wasm-split-cli {WASM_SPLIT_VERSION} present"));
+        return Ok(());
+    }
+    say(format!(
+        "installing wasm-split-cli {WASM_SPLIT_VERSION} (missing)"
+    ));
+    let args = [
+        "wasm_split_cli_support",
+        "--version",
+        WASM_SPLIT_VERSION,
+        "--features",
+        "build-binary",
+        "--force",
+    ];
+    let mut locked = vec!["--locked"];
+    locked.extend(args);
+    if let Err(e) = cargo_install(&locked).run() {
+        say(format!("{e}; retrying without --locked"));
         cargo_install(&args).run()?;
     }
     Ok(())

@@ -143,6 +143,27 @@ pub fn bundle_gzip_total(dist: &Path, page: &str) -> Result<u64> {
     Ok(total)
 }
 
+/// The on-demand parts of the split build: every `.wasm` under `dist/app-*/` that `page` does
+/// not load, with its gzip -9 bytes, largest first. `split_<name>.wasm` is a part's own module;
+/// `chunk_<n>.wasm` is code shared by several parts, fetched with the first of them.
+pub fn on_demand_parts(dist: &Path, page: &str) -> Result<Vec<(String, u64)>> {
+    let html = fs::read_to_string(dist.join(page))?;
+    let loaded = bundle_files(&html);
+    let mut parts = Vec::new();
+    for file in files_with(dist, &["wasm"])? {
+        let name = file
+            .strip_prefix(dist)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with("app-") && !loaded.contains(&name) {
+            parts.push((name, gzip(&file)?.len() as u64));
+        }
+    }
+    parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(parts)
+}
+
 /// Renders the size table: one row per asset, then the code + CSS total.
 pub fn table(assets: &[Asset], base: &Path) -> String {
     let name = |a: &Asset| {
@@ -334,6 +355,25 @@ const wasm = await init({ module_or_path: '/woolly-2b_bg.wasm' });</script>
             ["main-1a.css", "woolly-2b.js", "woolly-2b_bg.wasm"]
         );
         assert!(bundle_files("<html></html>").is_empty());
+    }
+
+    #[test]
+    fn the_split_page_loads_its_module_glue_loader_and_css() {
+        let html = r#"<link rel="stylesheet" href="/main-1a.css" />
+    <link rel="modulepreload" href="/app-9f/woolly.js" />
+    <link rel="modulepreload" href="/app-9f/__wasm_split.js" />
+    <link rel="preload" href="/app-9f/woolly_bg.wasm" as="fetch" type="application/wasm" crossorigin="" />
+    <script type="module">import init from "/app-9f/woolly.js";
+      init({ module_or_path: "/app-9f/woolly_bg.wasm" });</script>"#;
+        assert_eq!(
+            bundle_files(html),
+            [
+                "app-9f/__wasm_split.js",
+                "app-9f/woolly.js",
+                "app-9f/woolly_bg.wasm",
+                "main-1a.css"
+            ]
+        );
     }
 
     #[test]

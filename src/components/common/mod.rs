@@ -5,6 +5,7 @@ pub mod emoji_text;
 pub mod error_notice;
 pub mod icon;
 pub mod modal;
+pub mod on_demand;
 pub mod rich_content;
 pub mod toasts;
 

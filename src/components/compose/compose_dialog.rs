@@ -1,10 +1,15 @@
 //! The composer as a modal dialog over any page. `n` opens it (not while typing), Escape
 //! closes it; closing keeps the draft in the drafts list.
+//!
+//! The form is an on-demand part ([`crate::parts::COMPOSER`]). Until it arrives the dialog
+//! opens at once with a plain text box bound to the same draft, so what is typed meanwhile is
+//! kept (and saved) and the form takes it over.
 
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 
-use super::composer_form::ComposerForm;
+use crate::components::common::on_demand::on_demand;
+use crate::parts::COMPOSER;
 use crate::state::{compose::use_composer, session::use_session};
 
 #[component]
@@ -35,11 +40,40 @@ pub fn ComposeDialog() -> impl IntoView {
                 <div class="compose-backdrop" on:click=move |_| c.close()>
                     <section class="composer" role="dialog" aria-modal="true"
                         aria-labelledby="composer-title" on:click=|e| e.stop_propagation()>
-                        <ComposerForm />
+                        {on_demand(COMPOSER, move |state| view! { <ComposerArriving state=state /> }.into_any(), |form| form())}
                     </section>
                 </div>
             }
         })
+    }
+}
+
+/// The composer while its form loads (or failed to): the title and a text box on the same
+/// draft, then the loading or failure state.
+#[component]
+fn ComposerArriving(state: AnyView) -> impl IntoView {
+    let c = use_composer();
+    let text = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(t) = text.get() {
+            let _ = t.focus();
+        }
+    });
+    view! {
+        <div class="composer-form">
+            <header class="composer-head">
+                <h2 id="composer-title">{move || c.draft.with(crate::compose::draft::Draft::heading)}</h2>
+                <button type="button" class="icon-button" aria-label="Close" on:click=move |_| c.close()>"×"</button>
+            </header>
+            <textarea class="composer-text" node_ref=text aria-label="Post text" rows="6"
+                placeholder="What's on your mind?"
+                prop:value=move || c.draft.with(|d| d.text.clone())
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    c.change(|d| d.text = v);
+                }></textarea>
+            {state}
+        </div>
     }
 }
 

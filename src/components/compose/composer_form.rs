@@ -16,7 +16,10 @@ use super::{
 };
 use crate::api::capabilities::Software;
 use crate::components::common::{ErrorNotice, Icon, icon::IconName};
-use crate::compose::{draft::DraftPoll, languages};
+use crate::compose::{
+    draft::{Draft, DraftPoll},
+    languages,
+};
 use crate::state::compose::{Upload, use_composer};
 
 const VISIBILITY_LABELS: [(&str, &str); 4] = [
@@ -43,23 +46,14 @@ pub fn ComposerForm() -> impl IntoView {
     let text_ref = NodeRef::<html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(t) = text_ref.get() {
+            // At the end: what was typed while the form loaded (or a reply's mention) goes on.
+            let end = t.value().encode_utf16().count() as u32;
             let _ = t.focus();
+            let _ = t.set_selection_range(end, end);
         }
     });
     let d = c.draft;
-    let title = move || {
-        d.with(|d| {
-            if d.editing_id.is_some() {
-                "Edit post".to_string()
-            } else if let (Some(acct), Some(_)) = (&d.reply_to_acct, &d.quote_id) {
-                format!("Quote @{acct}")
-            } else if let Some(acct) = &d.reply_to_acct {
-                format!("Reply to @{acct}")
-            } else {
-                "New post".to_string()
-            }
-        })
-    };
+    let title = move || d.with(Draft::heading);
     let remaining = move || max as i64 - c.length() as i64;
     let is_edit = move || d.with(|d| d.editing_id.is_some());
     let button_label = move || match (

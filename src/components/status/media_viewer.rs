@@ -1,10 +1,13 @@
 //! The full-screen media viewer: one attachment at a time, ←/→ to move, Esc to close, focus
-//! kept inside while open. Opened from any media grid through [`MediaViewer`] in context.
+//! kept inside while open. Opened from any media grid through [`MediaViewer`] in context; its
+//! content is an on-demand part, so the dialog and its keys are here and the rest arrives when
+//! first opened.
 
 use leptos::{ev, prelude::*};
 
-use crate::components::common::safe_media_url;
+use crate::components::common::{on_demand::on_demand, safe_media_url};
 use crate::model::MediaAttachment;
+use crate::parts::MEDIA_VIEWER;
 
 /// What is open: the attachments of one status and the index shown.
 #[derive(Clone, Copy)]
@@ -55,30 +58,54 @@ pub fn MediaViewerDialog() -> impl IntoView {
     on_cleanup(move || handle.remove());
     move || {
         viewer.open.get().map(|(media, index)| {
-            let count = media.len();
-            let m = media[index].clone();
-            let url = m.url.as_deref().or(m.preview_url.as_deref()).and_then(safe_media_url);
-            let alt = m.alt().map(str::to_string);
-            let body = match m.kind.as_str() {
-                "video" | "gifv" => view! { <video src=url controls=true autoplay=true loop=m.kind == "gifv" aria-label=alt.clone()></video> }.into_any(),
-                "audio" => view! { <audio src=url controls=true></audio> }.into_any(),
-                _ => view! { <img src=url alt=alt.clone().unwrap_or_default() /> }.into_any(),
-            };
-            view! {
-                <div class="viewer" role="dialog" aria-modal="true" aria-label="Media viewer"
-                    on:click=move |_| viewer.close()>
-                    <figure class="viewer-figure" on:click=|e| e.stop_propagation()>
+            let backdrop = move |body: AnyView| {
+                view! {
+                    <div class="viewer" role="dialog" aria-modal="true" aria-label="Media viewer"
+                        on:click=move |_| viewer.close()>
                         {body}
-                        {alt.map(|a| view! { <figcaption>{a}</figcaption> })}
-                    </figure>
-                    <button class="viewer-close" aria-label="Close" autofocus=true on:click=move |_| viewer.close()>"×"</button>
-                    {(count > 1).then(|| view! {
-                        <button class="viewer-prev" aria-label="Previous" on:click=move |e| { e.stop_propagation(); viewer.step(-1) }>"‹"</button>
-                        <button class="viewer-next" aria-label="Next" on:click=move |e| { e.stop_propagation(); viewer.step(1) }>"›"</button>
-                        <p class="viewer-count">{format!("{} / {count}", index + 1)}</p>
-                    })}
-                </div>
-            }
+                        <button class="viewer-close" aria-label="Close" on:click=move |_| viewer.close()>"×"</button>
+                    </div>
+                }
+                .into_any()
+            };
+            on_demand(MEDIA_VIEWER, backdrop, move |show| show(media.clone(), index))
         })
     }
+}
+
+/// The viewer's content for attachment `index` of `media` (the on-demand part
+/// [`crate::parts::MEDIA_VIEWER`]).
+pub fn viewer_body(media: Vec<MediaAttachment>, index: usize) -> AnyView {
+    let viewer = expect_context::<MediaViewer>();
+    let count = media.len();
+    let Some(m) = media.get(index).cloned() else {
+        return ().into_any();
+    };
+    let url = m
+        .url
+        .as_deref()
+        .or(m.preview_url.as_deref())
+        .and_then(safe_media_url);
+    let alt = m.alt().map(str::to_string);
+    let body = match m.kind.as_str() {
+        "video" | "gifv" => view! { <video src=url controls=true autoplay=true loop=m.kind == "gifv" aria-label=alt.clone()></video> }.into_any(),
+        "audio" => view! { <audio src=url controls=true></audio> }.into_any(),
+        _ => view! { <img src=url alt=alt.clone().unwrap_or_default() /> }.into_any(),
+    };
+    view! {
+        <div class="viewer" role="dialog" aria-modal="true" aria-label="Media viewer"
+            on:click=move |_| viewer.close()>
+            <figure class="viewer-figure" on:click=|e| e.stop_propagation()>
+                {body}
+                {alt.map(|a| view! { <figcaption>{a}</figcaption> })}
+            </figure>
+            <button class="viewer-close" aria-label="Close" autofocus=true on:click=move |_| viewer.close()>"×"</button>
+            {(count > 1).then(|| view! {
+                <button class="viewer-prev" aria-label="Previous" on:click=move |e| { e.stop_propagation(); viewer.step(-1) }>"‹"</button>
+                <button class="viewer-next" aria-label="Next" on:click=move |e| { e.stop_propagation(); viewer.step(1) }>"›"</button>
+                <p class="viewer-count">{format!("{} / {count}", index + 1)}</p>
+            })}
+        </div>
+    }
+    .into_any()
 }

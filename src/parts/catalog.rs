@@ -1,0 +1,47 @@
+//! The parts the home view loads on demand, one split module each. The home view itself (shell,
+//! session, home timeline, status cards with their media, polls, cards and actions) stays in
+//! the main module; so does the composer's *state* (drafts are saved and restored by it), while
+//! the composer's form is a part.
+
+use leptos::prelude::*;
+
+use super::part;
+use crate::model::MediaAttachment;
+use crate::pages::ProfileTab;
+
+part!(
+    /// The composer's form: text with autocomplete, emoji picker, uploads, poll editor,
+    /// Markdown preview, drafts list.
+    COMPOSER, composer, "the composer", fn() -> AnyView,
+    || view! { <crate::components::compose::composer_form::ComposerForm /> }.into_any()
+);
+
+part!(
+    /// A thread (`/statuses/:id`) with its edit history.
+    THREAD, thread, "the thread", fn() -> AnyView,
+    || view! { <crate::pages::StatusPage /> }.into_any()
+);
+
+part!(
+    /// A profile with its tabs, relationship controls, mute and report dialogs.
+    PROFILE, profile, "the profile", fn(ProfileTab) -> AnyView,
+    |tab| view! { <crate::pages::ProfilePage tab=tab /> }.into_any()
+);
+
+part!(
+    /// Notifications, grouped, with follow requests.
+    NOTIFICATIONS, notifications, "notifications", fn() -> AnyView,
+    || view! { <crate::pages::NotificationsPage /> }.into_any()
+);
+
+part!(
+    /// Direct conversations.
+    CONVERSATIONS, conversations, "conversations", fn() -> AnyView,
+    || view! { <crate::pages::ConversationsPage /> }.into_any()
+);
+
+part!(
+    /// The full-screen media viewer's content for one attachment of a status.
+    MEDIA_VIEWER, media_viewer, "the media viewer", fn(Vec<MediaAttachment>, usize) -> AnyView,
+    crate::components::status::media_viewer::viewer_body
+);
