@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     crate::state::actions::provide_actions();
     crate::state::streaming::provide_live();
     crate::state::compose::provide_compose();
-    parts::prefetch_after_first_paint();
+    parts::after_first_paint();
     view! {
         <MediaViewerDialog />
         <Toasts />

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::part;
 use crate::model::MediaAttachment;
 use crate::pages::ProfileTab;
+use crate::state::streaming::Streaming;
 
 part!(
     /// The composer's form: text with autocomplete, emoji picker, uploads, poll editor,
@@ -44,4 +45,11 @@ part!(
     /// The full-screen media viewer's content for one attachment of a status.
     MEDIA_VIEWER, media_viewer, "the media viewer", fn(Vec<MediaAttachment>, usize) -> AnyView,
     crate::components::status::media_viewer::viewer_body
+);
+
+part!(
+    /// Live updates: the streaming socket, its events, reconnecting and polling
+    /// ([`Streaming::start`]); started once the home view is on screen.
+    LIVE, live, "live updates", fn(Streaming),
+    Streaming::start
 );

@@ -17,7 +17,7 @@ mod catalog;
 mod prefetch;
 
 pub use catalog::*;
-pub use prefetch::prefetch_after_first_paint;
+pub use prefetch::after_first_paint;
 
 use std::cell::OnceCell;
 use std::future::Future;

@@ -1,31 +1,57 @@
-//! Prefetching the likely next parts once the home view is on screen, when the browser is
-//! idle, so that a click rarely waits: the composer first, then a thread, notifications, a
-//! profile, the media viewer and conversations. One at a time, so that prefetching never
-//! competes with the timeline for a slow link.
+//! What happens once the home view is on screen: live updates start (their part is loaded
+//! first), then, when the browser is idle, the likely next parts are prefetched so that a click
+//! rarely waits: the composer first, then a thread, notifications, a profile, the media viewer
+//! and conversations. One at a time, so that nothing competes with the timeline on a slow link.
 
 use std::time::Duration;
 
-use leptos::{prelude::set_timeout, task::spawn_local};
+use leptos::{
+    prelude::{Owner, set_timeout},
+    task::spawn_local,
+};
 use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::catalog::*;
-use crate::state::perf;
+use crate::state::{perf, streaming::use_streaming};
 
-/// How long to wait for the first status before prefetching anyway (deep links, empty feeds).
+/// How long to wait for the first status before going on anyway (deep links, empty feeds).
 const FIRST_STATUS_WAIT: Duration = Duration::from_secs(8);
 const POLL: Duration = Duration::from_millis(250);
+/// Retries of the live-updates part when it cannot be fetched (offline): then every minute.
+const LIVE_RETRY: Duration = Duration::from_secs(60);
 
-/// Starts prefetching once the first status has been painted (or after a while without one).
-pub fn prefetch_after_first_paint() {
-    wait_for_first_status(FIRST_STATUS_WAIT);
+/// Call once in the app's body: starts live updates and prefetching after the first status
+/// has been painted (or after a while without one).
+pub fn after_first_paint() {
+    let owner = Owner::current();
+    let streaming = use_streaming();
+    let start_live = move || {
+        spawn_local(async move {
+            loop {
+                match LIVE.load().await {
+                    Ok(start) => {
+                        // Its effects belong to the app, not to this task.
+                        match &owner {
+                            Some(owner) => owner.with(|| start(streaming)),
+                            None => start(streaming),
+                        }
+                        return;
+                    }
+                    Err(_) => crate::api::http::sleep(LIVE_RETRY.as_millis() as u64).await,
+                }
+            }
+        });
+        when_idle(|| spawn_local(prefetch_all()));
+    };
+    wait_for_first_status(FIRST_STATUS_WAIT, start_live);
 }
 
-fn wait_for_first_status(left: Duration) {
+fn wait_for_first_status(left: Duration, then: impl FnOnce() + 'static) {
     if perf::has_mark("woolly:first-status") || left.is_zero() {
-        when_idle(|| spawn_local(prefetch_all()));
+        then();
     } else {
         set_timeout(
-            move || wait_for_first_status(left.saturating_sub(POLL)),
+            move || wait_for_first_status(left.saturating_sub(POLL), then),
             POLL,
         );
     }

@@ -6,6 +6,10 @@
 //! After a disconnect it reconnects with exponential backoff and jitter, then fills the gap
 //! through the REST API ([`super::gap_fill`]) so nothing posted meanwhile is missed. While
 //! there is no connection (streaming unavailable or down) it polls every 60 s instead.
+//!
+//! Providing the context is cheap and happens with the app; [`Streaming::start`] (the socket,
+//! its decoding and the polling) is called once the home view is on screen, from the on-demand
+//! part [`crate::parts::LIVE`], so live updates never delay the first status.
 
 use std::time::Duration;
 
@@ -104,30 +108,6 @@ pub fn provide_streaming(
         conversations,
     };
     provide_context(s);
-    let key = Memo::new(move |_| session.client().map(|_| session.active().map(|a| a.key())));
-    Effect::new(move |_| {
-        let _ = key.get();
-        s.generation.update_value(|g| *g += 1);
-        s.socket.set_value(None);
-        s.connected.set(false);
-        s.attempt.set_value(0);
-        s.opened_before.set_value(false);
-        s.connect();
-    });
-    let poll = set_interval_with_handle(
-        move || {
-            if !s.connected.get_untracked() {
-                s.catch_up();
-            }
-        },
-        POLL_EVERY,
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(p) = poll {
-            p.clear();
-        }
-    });
 }
 
 /// Provides everything live for the active account: markers, notifications, conversations
@@ -152,6 +132,36 @@ pub fn use_streaming() -> Streaming {
 }
 
 impl Streaming {
+    /// Connects for the active account (again whenever it changes) and polls while there is
+    /// no connection. Call once, inside the app's reactive owner.
+    pub fn start(self) {
+        let session = self.session;
+        let key = Memo::new(move |_| session.client().map(|_| session.active().map(|a| a.key())));
+        Effect::new(move |_| {
+            let _ = key.get();
+            self.generation.update_value(|g| *g += 1);
+            self.socket.set_value(None);
+            self.connected.set(false);
+            self.attempt.set_value(0);
+            self.opened_before.set_value(false);
+            self.connect();
+        });
+        let poll = set_interval_with_handle(
+            move || {
+                if !self.connected.get_untracked() {
+                    self.catch_up();
+                }
+            },
+            POLL_EVERY,
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(p) = poll {
+                p.clear();
+            }
+        });
+    }
+
     fn connect(self) {
         let Some(account) = untrack(|| self.session.active()).filter(|a| !a.expired) else {
             return;

@@ -4,6 +4,12 @@
 // warm start to the first painted status (from the app's performance marks); the time to
 // render a page of 40 statuses; long tasks while scrolling through 1,000 statuses; and DOM
 // nodes, JS heap and WASM memory with 1,000 loaded. Writes bench/results.json and a table.
+//
+// Cold starts are also measured on a slow link (Chrome DevTools' "Slow 4G"-like: 1.6 Mbps down,
+// 750 kbps up, 150 ms round trip, through CDP): first contentful paint, the main module's
+// arrival and the first status. With WOOLLY_BENCH_BEFORE_DIST (another release dist/, e.g. one
+// built before a change) the size and the slow cold start are measured for it too, served by a
+// second demo instance, so one run compares before and after.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -15,8 +21,10 @@ const RUNS = Number(process.env.WOOLLY_BENCH_RUNS || 5);
 const OUT = process.env.WOOLLY_BENCH_OUT || '../../bench/results.json';
 const DEMO = process.env.WOOLLY_DEMO_BIN || '../../target/debug/woolly-demo';
 const DIST = process.env.WOOLLY_DIST || '../../dist';
-const INSTANCE = 'http://127.0.0.1:4710';
-const APP = 'http://127.0.0.1:4711';
+const BEFORE_DIST = process.env.WOOLLY_BENCH_BEFORE_DIST || '';
+let INSTANCE = 'http://127.0.0.1:4710';
+let APP = 'http://127.0.0.1:4711';
+const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
 
@@ -24,9 +32,9 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const stats = (xs) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), runs: xs.length });
 const round = (x) => Math.round(x * 10) / 10;
 
-function startDemo() {
+function startDemo(dist = DIST, port = 4710) {
   return new Promise((resolve, reject) => {
-    const child = spawn(DEMO, ['--port', '4710', '--app-dir', DIST, '--app-port', '4711'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(DEMO, ['--port', String(port), '--app-dir', dist, '--app-port', String(port + 1)], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (d) => { if (String(d).includes('Woolly app:')) resolve(child); });
     child.on('exit', (code) => reject(new Error(`demo exited with ${code}`)));
   });
@@ -66,6 +74,8 @@ async function marks(page) {
   });
 }
 
+// The code and CSS fetched before the first status is painted (parts prefetched later, once
+// the browser is idle, are not the home view's).
 async function codeBytes(browser, state) {
   const context = await browser.newContext({ storageState: state });
   const page = await context.newPage();
@@ -75,10 +85,14 @@ async function codeBytes(browser, state) {
     if (url.startsWith(APP) && /\.(wasm|js|css)$/.test(new URL(url).pathname)) bodies.push([new URL(url).pathname, await r.body()]);
   });
   await page.goto(`${APP}/`);
-  await page.locator('[role=feed] article').first().waitFor();
+  await marks(page);
+  const before = await page.evaluate(() => {
+    const first = performance.getEntriesByName('woolly:first-status')[0].startTime;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime < first).map((e) => new URL(e.name).pathname);
+  });
   await page.waitForLoadState('networkidle');
   await context.close();
-  const files = bodies.map(([name, body]) => ({
+  const files = bodies.filter(([name]) => before.includes(name)).map(([name, body]) => ({
     name, raw: body.length,
     gzip: zlib.gzipSync(body, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
@@ -102,6 +116,51 @@ async function coldStarts(browser, state) {
     await context.close();
   }
   return results;
+}
+
+// Cold starts on the slow link: first contentful paint, the main module's arrival (the
+// response end of the largest .wasm fetched before the first status) and the first status.
+async function slowColdStarts(browser, state) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ storageState: state });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW);
+    await page.goto(`${APP}/`, { timeout: 60_000 });
+    await page.locator('[role=feed] article').first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('woolly:first-status').length > 0, null, { timeout: 60_000 });
+    results.push(await page.evaluate(() => {
+      const first = performance.getEntriesByName('woolly:first-status')[0].startTime;
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const wasm = performance.getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.wasm') && e.startTime < first)
+        .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
+      return { firstStatus: first, fcp, moduleArrived: wasm ? wasm.responseEnd : null };
+    }));
+    await context.close();
+  }
+  return {
+    firstStatusMs: stats(results.map((r) => r.firstStatus)),
+    firstContentfulPaintMs: stats(results.map((r) => r.fcp)),
+    moduleArrivedMs: stats(results.map((r) => r.moduleArrived)),
+    paintedBeforeModule: results.filter((r) => r.fcp < r.moduleArrived).length,
+  };
+}
+
+/** Size and slow cold start of another dist (before a change), on its own demo instance. */
+async function measureBefore(browser) {
+  const [instance, app] = [INSTANCE, APP];
+  const demo = await startDemo(BEFORE_DIST, 4720);
+  [INSTANCE, APP] = ['http://127.0.0.1:4720', 'http://127.0.0.1:4721'];
+  try {
+    const state = await signIn(browser);
+    return { dist: BEFORE_DIST, codeAndCss: await codeBytes(browser, state), slowColdStart: await slowColdStarts(browser, state) };
+  } finally {
+    [INSTANCE, APP] = [instance, app];
+    demo.kill();
+  }
 }
 
 async function warmStarts(browser, state) {
@@ -152,6 +211,8 @@ try {
   const state = await signIn(browser);
   const size = await codeBytes(browser, state);
   const cold = await coldStarts(browser, state);
+  const slow = await slowColdStarts(browser, state);
+  const before = BEFORE_DIST ? await measureBefore(browser) : null;
   const warm = await warmStarts(browser, state);
   const scroll = await scrollThousand(browser, state);
   const results = {
@@ -167,6 +228,8 @@ try {
     },
     // Cold start: from the timeline response to its 40 statuses all in the page.
     renderPageOf40Ms: stats(cold.map((r) => r.pageOf40)),
+    slowNetwork: { profile: SLOW, coldStart: slow },
+    before,
     // Each later page: from its response to the next frame (its first statuses shown).
     pageResponseToNextFrameMs: scroll.pageRenders.length ? stats(scroll.pageRenders) : null,
     scroll1000: {
@@ -186,7 +249,12 @@ try {
   console.log(`\n| measure | result |\n|---|---|
 | code+CSS, raw / gzip -9 / brotli | ${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)} |
 | cold start → first status (median, min–max) | ${ms(results.coldStart.firstStatusMs)} |
-| warm start → first status | ${ms(results.warmStart.firstStatusMs)} |
+| slow link (1.6 Mbps, 150 ms): cold start → first status | ${ms(slow.firstStatusMs)} |
+| slow link: first contentful paint / main module arrived | ${ms(slow.firstContentfulPaintMs)} / ${ms(slow.moduleArrivedMs)} (painted first in ${slow.paintedBeforeModule} of ${RUNS}) |
+${before ? `| before (${before.dist}): code+CSS gzip -9 | ${kb(before.codeAndCss.gzip)} |
+| before: slow link cold start → first status | ${ms(before.slowColdStart.firstStatusMs)} |
+| before: slow link first contentful paint / module arrived | ${ms(before.slowColdStart.firstContentfulPaintMs)} / ${ms(before.slowColdStart.moduleArrivedMs)} |
+` : ''}| warm start → first status | ${ms(results.warmStart.firstStatusMs)} |
 | warm start → timeline response | ${results.warmStart.timelineResponseMs.runs ? ms(results.warmStart.timelineResponseMs) : 'n/a'} |
 | warm starts painted before the response | ${results.warmStart.paintedBeforeResponse} of ${RUNS} |
 | first page of 40: response → all 40 rendered (a few per frame) | ${ms(results.renderPageOf40Ms)} |

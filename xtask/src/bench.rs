@@ -5,7 +5,9 @@
 use crate::process::{Cmd, Result, say};
 use crate::{Paths, build, demo};
 
-pub fn run(paths: &Paths, runs: Option<String>) -> Result<()> {
+/// `runs`: how many runs of each measure; `before`: another release `dist/` (e.g. built from
+/// an earlier commit) whose size and slow-link cold start are measured beside this build's.
+pub fn run(paths: &Paths, runs: Option<String>, before: Option<String>) -> Result<()> {
     build::run(paths)?;
     demo::build_server(paths)?;
     say("==> benchmark (headless Chromium against the demo instance)");
@@ -17,6 +19,10 @@ pub fn run(paths: &Paths, runs: Option<String>) -> Result<()> {
         .env("WOOLLY_BENCH_OUT", paths.root.join("bench/results.json"));
     if let Some(n) = runs {
         cmd = cmd.env("WOOLLY_BENCH_RUNS", n);
+    }
+    if let Some(dir) = before {
+        let dir = std::path::Path::new(&dir);
+        cmd = cmd.env("WOOLLY_BENCH_BEFORE_DIST", paths.root.join(dir));
     }
     cmd.run()
 }

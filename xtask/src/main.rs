@@ -37,8 +37,9 @@ commands:
                                         login.html -> dist/ (+ .gz/.br, sizes)
   demo [--port 3000] [--app-port 8080]  build, then run the demo instance + app until Ctrl-C
   test                                  every test tier (fmt, clippy, host, browser, size, e2e)
-  bench [--runs N]                      build, then measure size, start time, rendering and
-                                        memory in headless Chromium -> bench/results.json
+  bench [--runs N] [--before DIST_DIR]  build, then measure size, start time (also on a slow
+                                        link), rendering and memory in headless Chromium ->
+                                        bench/results.json; --before: compare another dist/
 ";
 
 /// Where things are, all absolute.
@@ -104,11 +105,22 @@ fn dispatch(paths: &Paths, args: &[String]) -> Result<()> {
         "build" => no_args().and_then(|_| build::run(paths)),
         "demo" => demo::run(paths, &demo::Options::parse(rest)?),
         "test" => no_args().and_then(|_| test::run(paths)),
-        "bench" => match rest {
-            [] => bench::run(paths, None),
-            [flag, n] if flag == "--runs" => bench::run(paths, Some(n.clone())),
-            _ => Err(Error::msg("usage: cargo xtask bench [--runs N]")),
-        },
+        "bench" => {
+            let (mut runs, mut before) = (None, None);
+            let mut args = rest.iter();
+            while let Some(flag) = args.next() {
+                match (flag.as_str(), args.next()) {
+                    ("--runs", Some(n)) => runs = Some(n.clone()),
+                    ("--before", Some(dir)) => before = Some(dir.clone()),
+                    _ => {
+                        return Err(Error::msg(
+                            "usage: cargo xtask bench [--runs N] [--before DIST_DIR]",
+                        ));
+                    }
+                }
+            }
+            bench::run(paths, runs, before)
+        }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
