@@ -1,11 +1,7 @@
-//! `<App/>`: provides the app-wide contexts (clock, session, status cache) and the route
-//! table. The paths match [`crate::routes::Route`].
+//! `<App/>`: provides the app-wide contexts (clock, location, session, status cache) and shows
+//! the page of the current [`Route`] ([`crate::state::location`] is the router).
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
-};
 
 use crate::components::common::on_demand::on_demand;
 use crate::components::common::toasts::Toasts;
@@ -15,14 +11,19 @@ use crate::pages::{
     FederatedPage, HomePage, ListPage, LocalPage, NotFoundPage, ProfileTab, TagPage,
 };
 use crate::parts::{self, CONVERSATIONS, NOTIFICATIONS, PROFILE, THREAD};
+use crate::routes::Route;
 use crate::state::{
-    cache::provide_status_cache, clock::provide_clock, feed::provide_feeds,
+    cache::provide_status_cache,
+    clock::provide_clock,
+    feed::provide_feeds,
+    location::{provide_location, use_location},
     session::provide_session,
 };
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_clock();
+    let location = provide_location();
     provide_session();
     provide_status_cache();
     provide_feeds();
@@ -32,35 +33,52 @@ pub fn App() -> impl IntoView {
     crate::state::streaming::provide_live();
     crate::state::compose::provide_compose();
     parts::after_first_paint();
+    // Equal routes (a click on the page already shown) keep the page as it is.
+    let route = Memo::new(move |_| location.route());
     view! {
         <MediaViewerDialog />
         <Toasts />
         <crate::components::status::status_keys::StatusKeys />
         <crate::components::compose::ComposeDialog />
-        <Router>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/local") view=LocalPage />
-                <Route path=path!("/federated") view=FederatedPage />
-                <Route path=path!("/tags/:tag") view=TagPage />
-                <Route path=path!("/lists/:id") view=ListPage />
-                <Route path=path!("/statuses/:id") view=|| on_demand(THREAD, loading_page("Post"), |page| page()) />
-                <Route path=path!("/accounts/:id") view=|| profile(ProfileTab::Posts) />
-                <Route path=path!("/accounts/:id/with_replies") view=|| profile(ProfileTab::WithReplies) />
-                <Route path=path!("/accounts/:id/media") view=|| profile(ProfileTab::Media) />
-                <Route path=path!("/accounts/:id/followers") view=|| profile(ProfileTab::Followers) />
-                <Route path=path!("/accounts/:id/following") view=|| profile(ProfileTab::Following) />
-                <Route path=path!("/notifications") view=|| on_demand(NOTIFICATIONS, loading_page("Notifications"), |page| page()) />
-                <Route path=path!("/conversations") view=|| on_demand(CONVERSATIONS, loading_page("Direct messages"), |page| page()) />
-                <Route path=path!("/login") view=ToSignIn />
-                <Route path=path!("/callback") view=ToSignIn />
-            </Routes>
-        </Router>
+        {move || page(route.get())}
     }
 }
 
-fn profile(tab: ProfileTab) -> impl IntoView {
-    on_demand(PROFILE, loading_page("Profile"), move |page| page(tab))
+/// The page for `route` (`None`: an unknown address).
+fn page(route: Option<Route>) -> AnyView {
+    let Some(route) = route else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    match route {
+        Route::Home => view! { <HomePage /> }.into_any(),
+        Route::Local => view! { <LocalPage /> }.into_any(),
+        Route::Federated => view! { <FederatedPage /> }.into_any(),
+        Route::Tag(tag) => view! { <TagPage tag=tag /> }.into_any(),
+        Route::List(id) => view! { <ListPage id=id /> }.into_any(),
+        Route::Status(id) => {
+            on_demand(THREAD, loading_page("Post"), move |page| page(id.clone())).into_any()
+        }
+        Route::Account(id) => profile(ProfileTab::Posts, id),
+        Route::AccountWithReplies(id) => profile(ProfileTab::WithReplies, id),
+        Route::AccountMedia(id) => profile(ProfileTab::Media, id),
+        Route::Followers(id) => profile(ProfileTab::Followers, id),
+        Route::Following(id) => profile(ProfileTab::Following, id),
+        Route::Notifications => {
+            on_demand(NOTIFICATIONS, loading_page("Notifications"), |page| page()).into_any()
+        }
+        Route::Conversations => on_demand(CONVERSATIONS, loading_page("Direct messages"), |page| {
+            page()
+        })
+        .into_any(),
+        Route::Login | Route::Callback => to_sign_in_with_query(),
+    }
+}
+
+fn profile(tab: ProfileTab, key: String) -> AnyView {
+    on_demand(PROFILE, loading_page("Profile"), move |page| {
+        page(tab, key.clone())
+    })
+    .into_any()
 }
 
 /// While a page's part loads (or failed to): the app's frame with the page's title around that
@@ -72,9 +90,8 @@ fn loading_page(title: &'static str) -> impl Fn(AnyView) -> AnyView + Send + Syn
 /// `/login` and `/callback` live in the sign-in bundle (`login.html`, a second binary, so the
 /// home view never downloads discovery and OAuth code): hand over with the query string
 /// (`?add=1`, `?instance=…`, or an OAuth `?code&state` / `?error`), replacing this entry.
-#[component]
-fn ToSignIn() -> impl IntoView {
-    let search = leptos_router::hooks::use_location().search.get_untracked();
+fn to_sign_in_with_query() -> AnyView {
+    let search = use_location().search.get_untracked();
     let search = search.trim_start_matches('?');
     let target = if search.is_empty() {
         crate::routes::LOGIN_PAGE.to_string()
@@ -84,4 +101,5 @@ fn ToSignIn() -> impl IntoView {
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace(&target);
     }
+    ().into_any()
 }

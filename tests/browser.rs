@@ -24,11 +24,8 @@ fn mount_status(status: Status) -> HtmlElement {
         woolly::state::feed::provide_feeds();
         woolly::state::actions::provide_actions();
         woolly::components::status::media_viewer::provide_media_viewer();
-        view! {
-            <leptos_router::components::Router>
-                <StatusCard status=Signal::stored(status) />
-            </leptos_router::components::Router>
-        }
+        woolly::state::location::provide_location();
+        view! { <StatusCard status=Signal::stored(status) /> }
     });
     handle.forget();
     parent
@@ -310,11 +307,8 @@ fn mount_composer() -> HtmlElement {
         woolly::state::feed::provide_feeds();
         woolly::state::actions::provide_actions();
         woolly::state::compose::provide_compose();
-        view! {
-            <leptos_router::components::Router>
-                <woolly::components::compose::composer_form::ComposerForm />
-            </leptos_router::components::Router>
-        }
+        woolly::state::location::provide_location();
+        view! { <woolly::components::compose::composer_form::ComposerForm /> }
     });
     handle.forget();
     parent

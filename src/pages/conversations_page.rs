@@ -2,7 +2,6 @@
 //! one marks it read and shows its thread.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::components::{
     common::{Avatar, EmojiText, ErrorNotice, RichContent},
@@ -21,7 +20,7 @@ use crate::state::{
 pub fn ConversationsPage() -> impl IntoView {
     let session = use_session();
     move || match session.active() {
-        None => view! { <Redirect path=Route::Login.href() /> }.into_any(),
+        None => crate::components::common::to_sign_in(),
         Some(_) => view! {
             <AppShell title="Direct messages">
                 <ConversationList />

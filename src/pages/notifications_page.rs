@@ -2,10 +2,8 @@
 //! browser notifications, and paging as you scroll. Opening it marks notifications read.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::components::{common::ErrorNotice, notification::NotificationRow, shell::AppShell};
-use crate::routes::Route;
 use crate::state::{
     desktop,
     feed::FeedState,
@@ -17,7 +15,7 @@ use crate::state::{
 pub fn NotificationsPage() -> impl IntoView {
     let session = use_session();
     move || match session.active() {
-        None => view! { <Redirect path=Route::Login.href() /> }.into_any(),
+        None => crate::components::common::to_sign_in(),
         Some(_) => view! {
             <AppShell title="Notifications">
                 <NotificationList />

@@ -3,7 +3,6 @@
 //! account id on the viewer's instance, or `@user@host` (looked up).
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{components::Redirect, hooks::use_params_map};
 
 use crate::api::{accounts::AccountFilter, timelines::TimelineKind};
 use crate::components::{
@@ -30,14 +29,13 @@ pub enum ProfileTab {
 }
 
 #[component]
-pub fn ProfilePage(tab: ProfileTab) -> impl IntoView {
+pub fn ProfilePage(
+    tab: ProfileTab,
+    /// An account id on the signed-in instance, or `@user@host` (decoded from the address).
+    key: String,
+) -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
-    let key = Memo::new(move |_| {
-        let raw = params.with(|p| p.get("id")).unwrap_or_default();
-        // `@` may arrive percent-encoded.
-        crate::api::query::query_param(&format!("v={raw}"), "v").unwrap_or(raw)
-    });
+    let key = Signal::stored(key);
     let account = RwSignal::new(None::<Result<Account, crate::api::ApiError>>);
     let load = move || {
         account.set(None);
@@ -62,7 +60,7 @@ pub fn ProfilePage(tab: ProfileTab) -> impl IntoView {
         Some(Ok(a)) => view! { <Profile account=a tab=tab /> }.into_any(),
     };
     move || match session.active() {
-        None => view! { <Redirect path=Route::Login.href() /> }.into_any(),
+        None => crate::components::common::to_sign_in(),
         Some(_) => view! { <AppShell title="Profile">{body}</AppShell> }.into_any(),
     }
 }

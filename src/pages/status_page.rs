@@ -5,7 +5,6 @@
 //! returns to the timeline at the same place.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{
     common::ErrorNotice,
@@ -25,11 +24,14 @@ use crate::state::{
 const SLICE: usize = 30;
 
 #[component]
-pub fn StatusPage() -> impl IntoView {
+pub fn StatusPage(
+    /// The status's id on the signed-in instance.
+    id: String,
+) -> impl IntoView {
     let session = use_session();
     let cache = use_status_cache();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     let result = RwSignal::new(None::<Result<ThreadIds, crate::api::ApiError>>);
     let shown = RwSignal::new(SLICE);
     let load = move || {
@@ -38,10 +40,7 @@ pub fn StatusPage() -> impl IntoView {
         shown.set(SLICE);
         spawn_local(async move { result.set(Some(thread::load(session, cache, id).await)) });
     };
-    Effect::new(move |_| {
-        let _ = params.with(|p| p.get("id"));
-        load();
-    });
+    Effect::new(move |_| load());
     // Grow the rendered replies a slice per frame until all are there.
     Effect::new(move |_| {
         let total = result.with(|r| match r {

@@ -2,18 +2,16 @@
 //! signed-in account they send you to sign in.
 
 use leptos::prelude::*;
-use leptos_router::{components::Redirect, hooks::use_params_map};
 
 use crate::api::timelines::TimelineKind;
 use crate::components::{shell::AppShell, timeline::TimelineFeed};
-use crate::routes::Route;
 use crate::state::session::use_session;
 
 #[component]
 fn TimelinePage(kind: Signal<TimelineKind>, title: Signal<String>) -> impl IntoView {
     let session = use_session();
     move || match session.active() {
-        None => view! { <Redirect path=Route::Login.href() /> }.into_any(),
+        None => crate::components::common::to_sign_in(),
         // Re-created when the account or the timeline changes.
         Some(account) => {
             let _ = account.key();
@@ -44,9 +42,8 @@ pub fn FederatedPage() -> impl IntoView {
 }
 
 #[component]
-pub fn TagPage() -> impl IntoView {
-    let params = use_params_map();
-    let tag = Signal::derive(move || params.with(|p| p.get("tag")).unwrap_or_default());
+pub fn TagPage(tag: String) -> impl IntoView {
+    let tag = Signal::stored(tag);
     view! {
         <TimelinePage
             kind=Signal::derive(move || TimelineKind::Tag(tag.get()))
@@ -56,9 +53,8 @@ pub fn TagPage() -> impl IntoView {
 }
 
 #[component]
-pub fn ListPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Signal::derive(move || params.with(|p| p.get("id")).unwrap_or_default());
+pub fn ListPage(id: String) -> impl IntoView {
+    let id = Signal::stored(id);
     view! {
         <TimelinePage
             kind=Signal::derive(move || TimelineKind::List(id.get()))

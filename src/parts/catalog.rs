@@ -19,14 +19,14 @@ part!(
 
 part!(
     /// A thread (`/statuses/:id`) with its edit history.
-    THREAD, thread, "the thread", fn() -> AnyView,
-    || view! { <crate::pages::StatusPage /> }.into_any()
+    THREAD, thread, "the thread", fn(String) -> AnyView,
+    |id| view! { <crate::pages::StatusPage id=id /> }.into_any()
 );
 
 part!(
     /// A profile with its tabs, relationship controls, mute and report dialogs.
-    PROFILE, profile, "the profile", fn(ProfileTab) -> AnyView,
-    |tab| view! { <crate::pages::ProfilePage tab=tab /> }.into_any()
+    PROFILE, profile, "the profile", fn(ProfileTab, String) -> AnyView,
+    |tab, key| view! { <crate::pages::ProfilePage tab=tab key=key /> }.into_any()
 );
 
 part!(

@@ -15,6 +15,7 @@ pub mod discovery;
 pub mod feed;
 pub mod filtering;
 pub mod gap_fill;
+pub mod location;
 pub mod login;
 pub mod markers;
 pub mod notification_groups;

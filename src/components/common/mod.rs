@@ -33,3 +33,13 @@ pub fn safe_media_url(url: &str) -> Option<String> {
     let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
     matches!(scheme.as_deref(), Some("https" | "http")).then(|| url.to_string())
 }
+
+/// Nobody is signed in: hand over to the sign-in page (`login.html`, its own bundle), in place
+/// of this history entry. Shows nothing meanwhile.
+pub fn to_sign_in() -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(crate::routes::LOGIN_PAGE);
+    }
+    ().into_any()
+}

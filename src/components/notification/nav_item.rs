@@ -1,8 +1,8 @@
 //! The "Notifications" navigation item with its unread badge (from `unread_count`, the
 //! marker, and live notifications).
 
+use crate::state::location::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::common::{Icon, icon::IconName};
 use crate::routes::Route;
@@ -25,7 +25,7 @@ pub fn NotificationsNavItem() -> impl IntoView {
     let unread = use_context::<Notifications>().map(|n| n.unread);
     let count = move || unread.map(|u| u.get()).unwrap_or(0);
     view! {
-        <a class="nav-item" href=href aria-current=move || (location.pathname.get() == here).then_some("page")>
+        <a class="nav-item" href=href aria-current=move || (location.path.get() == here).then_some("page")>
             <span class="nav-icon-wrap">
                 <Icon name=IconName::Bell />
                 {move || (count() > 0).then(|| view! {

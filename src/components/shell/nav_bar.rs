@@ -2,10 +2,10 @@
 //! what is coming rather than hitting dead links.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::common::{Icon, icon::IconName};
 use crate::routes::Route;
+use crate::state::location::use_location;
 
 #[component]
 pub fn NavBar() -> impl IntoView {
@@ -14,7 +14,7 @@ pub fn NavBar() -> impl IntoView {
         let href = route.href();
         let current = {
             let href = href.clone();
-            move || (location.pathname.get() == href).then_some("page")
+            move || (location.path.get() == href).then_some("page")
         };
         if ready {
             view! {

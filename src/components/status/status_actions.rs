@@ -4,7 +4,6 @@
 //! Each button carries `data-action` so keyboard shortcuts (`status_keys`) can press it.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::hooks::use_navigate;
 
 use super::status_menu::StatusMenu;
 use crate::components::common::{Icon, icon::IconName};
@@ -24,7 +23,7 @@ pub fn StatusActions(status: Status) -> impl IntoView {
     let cache = use_status_cache();
     let toasts = use_toasts();
     let pending = use_pending();
-    let navigate = use_navigate();
+    let location = crate::state::location::use_location();
     let id = status.id.clone();
     let run = {
         let id = id.clone();
@@ -52,7 +51,7 @@ pub fn StatusActions(status: Status) -> impl IntoView {
         let id = id.clone();
         move |_| match use_context::<OpenReply>() {
             Some(OpenReply(open)) => open.run(id.clone()),
-            None => navigate(&Route::Status(id.clone()).href(), Default::default()),
+            None => location.navigate(&Route::Status(id.clone()).href(), false),
         }
     };
     // Private and direct posts cannot be boosted (only a followers-only post by its author).
