@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::part;
-use crate::model::MediaAttachment;
+use crate::model::{MediaAttachment, Status};
 use crate::pages::ProfileTab;
 use crate::state::streaming::Streaming;
 
@@ -52,4 +52,22 @@ part!(
     /// ([`Streaming::start`]); started once the home view is on screen.
     LIVE, live, "live updates", fn(Streaming),
     Streaming::start
+);
+
+/// The menus of a status, built when opened: "more" (status, own?, its open flag) and the
+/// boost visibility choices (what to do with the choice).
+#[derive(Clone, Copy)]
+pub struct Menus {
+    pub status: fn(Status, bool, RwSignal<bool>) -> AnyView,
+    pub boost: fn(Callback<&'static str>) -> AnyView,
+}
+
+part!(
+    /// The status menus: copy link, mute conversation, pin, edit, delete, delete & redraft,
+    /// quote, and the boost visibility choices.
+    MENUS, menus, "the menu", Menus,
+    Menus {
+        status: crate::components::status::status_menu::status_menu_items,
+        boost: crate::components::status::status_actions::boost_menu_items,
+    }
 );

@@ -1,7 +1,8 @@
 //! What happens once the home view is on screen: live updates start (their part is loaded
 //! first), then, when the browser is idle, the likely next parts are prefetched so that a click
-//! rarely waits: the composer first, then a thread, notifications, a profile, the media viewer
-//! and conversations. One at a time, so that nothing competes with the timeline on a slow link.
+//! rarely waits: the composer first, the status menus, then a thread, notifications, a profile,
+//! the media viewer and conversations. One at a time, so that nothing competes with the timeline
+//! on a slow link.
 
 use std::time::Duration;
 
@@ -61,6 +62,7 @@ async fn prefetch_all() {
     // A failure here is not shown: the part is fetched again when it is opened, and that
     // failure is shown with Retry.
     let _ = COMPOSER.load().await;
+    let _ = MENUS.load().await;
     let _ = THREAD.load().await;
     let _ = NOTIFICATIONS.load().await;
     let _ = PROFILE.load().await;

@@ -107,19 +107,6 @@ pub fn reconcile(local: &Status, answer: Status) -> Status {
 #[derive(Clone, Copy)]
 pub struct OpenReply(pub Callback<String>);
 
-/// Provided by the compose area: edits the own status with this id.
-#[derive(Clone, Copy)]
-pub struct OpenEdit(pub Callback<String>);
-
-/// Provided by the compose area: quotes the status with this id (servers with quote posts).
-#[derive(Clone, Copy)]
-pub struct OpenQuote(pub Callback<String>);
-
-/// Provided by the compose area: deletes the own status with this id and reopens its text,
-/// media and poll in the composer (delete & redraft).
-#[derive(Clone, Copy)]
-pub struct OpenRedraft(pub Callback<String>);
-
 /// Which (status, toggle) pairs have a request in flight, so buttons show pending state and
 /// a second press waits.
 #[derive(Clone, Copy)]

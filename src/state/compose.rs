@@ -105,18 +105,9 @@ pub fn provide_compose() -> Composer {
         }
     });
     provide_context(c);
-    // The status views' Reply / Edit / Quote entry points.
+    // The status views' Reply entry point (Edit, Quote and Redraft call the composer).
     provide_context(super::actions::OpenReply(Callback::new(
         move |id: String| c.reply(&id),
-    )));
-    provide_context(super::actions::OpenEdit(Callback::new(
-        move |id: String| c.edit(&id),
-    )));
-    provide_context(super::actions::OpenQuote(Callback::new(
-        move |id: String| c.quote(&id),
-    )));
-    provide_context(super::actions::OpenRedraft(Callback::new(
-        move |id: String| c.redraft(&id),
     )));
     c
 }

@@ -134,3 +134,26 @@ test('a part that cannot be fetched says so, and Try again brings it', async ({ 
   await expect(page.getByRole('heading', { name: me.display_name || me.username })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a status menu is built when opened: boost quietly from the boost menu', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'alice');
+  const home = await api(request, page, '/api/v1/timelines/home?limit=20');
+  const s = home.find((s) => !s.reblog && s.account.acct !== 'alice' && s.visibility === 'public' && !s.reblogged);
+  const card = page.getByRole('feed', { name: 'Home' }).locator(`article[data-id="${s.id}"]`);
+  await expect(async () => { await card.scrollIntoViewIfNeeded({ timeout: 2_000 }); }).toPass();
+  // Closed menus are not in the page at all.
+  await expect(card.getByRole('menu')).toHaveCount(0);
+  await card.getByRole('button', { name: 'More', exact: true }).click();
+  await expect(card.getByRole('menuitem', { name: 'Copy link' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card.getByRole('menu')).toHaveCount(0);
+
+  await card.getByRole('button', { name: 'Boost with visibility…' }).click();
+  await card.getByRole('menuitem', { name: 'Boost quietly (unlisted)' }).click();
+  await expect(card.getByRole('button', { name: /^Boost \(/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByRole('menu')).toHaveCount(0);
+  const mine = await api(request, page, `/api/v1/statuses/${s.id}`);
+  expect(mine.reblogged).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -1,14 +1,15 @@
-//! The action bar: reply, boost (with a visibility choice), favourite and bookmark with their
-//! counts, and the "more" menu. Every toggle is optimistic through
+//! The action bar: reply, boost (with a visibility choice, whose menu is built when opened),
+//! favourite and bookmark with their counts, and the "more" menu. Every toggle is optimistic through
 //! [`crate::state::actions::toggle`]; a button shows `aria-busy` while its request runs.
 //! Each button carries `data-action` so keyboard shortcuts (`status_keys`) can press it.
 
 use leptos::{prelude::*, task::spawn_local};
 
 use super::status_menu::StatusMenu;
-use crate::components::common::{Icon, icon::IconName};
+use crate::components::common::{Icon, icon::IconName, on_demand::on_demand};
 use crate::format::compact_count;
 use crate::model::{Status, Visibility};
+use crate::parts::MENUS;
 use crate::routes::Route;
 use crate::state::{
     actions::{self, OpenReply, Toggle, use_pending},
@@ -70,13 +71,10 @@ pub fn StatusActions(status: Status) -> impl IntoView {
     let run_b = run.clone();
     let run_f = run.clone();
     let run_d = run.clone();
-    let choose = move |visibility: &'static str| {
-        let run = run.clone();
-        move |_| {
-            boost_menu.set(false);
-            run(Toggle::Reblog, true, Some(visibility));
-        }
-    };
+    let choose = Callback::new(move |visibility: &'static str| {
+        boost_menu.set(false);
+        run(Toggle::Reblog, true, Some(visibility));
+    });
     view! {
         <footer class="status-actions">
             <button class="action" data-action="reply" aria-label=format!("Reply ({})", status.replies_count)
@@ -108,11 +106,11 @@ pub fn StatusActions(status: Status) -> impl IntoView {
                     <button class="action action-caret" aria-label="Boost with visibility…" aria-haspopup="menu"
                         aria-expanded=move || boost_menu.get().to_string()
                         on:click=move |_| boost_menu.update(|o| *o = !*o)>"▾"</button>
-                    <div class="menu" role="menu" hidden=move || !boost_menu.get()>
-                        <button role="menuitem" on:click=choose("public")>"Boost publicly"</button>
-                        <button role="menuitem" on:click=choose("unlisted")>"Boost quietly (unlisted)"</button>
-                        <button role="menuitem" on:click=choose("private")>"Boost to followers only"</button>
-                    </div>
+                    {move || boost_menu.get().then(|| on_demand(
+                        MENUS,
+                        |state| view! { <div class="menu" role="menu">{state}</div> }.into_any(),
+                        move |menus| (menus.boost)(choose),
+                    ))}
                 })}
             </span>
             <button class="action action-fav" data-action="favourite" class:is-active=faved
@@ -132,4 +130,17 @@ pub fn StatusActions(status: Status) -> impl IntoView {
             <StatusMenu status=status own=own />
         </footer>
     }
+}
+
+/// The boost menu's choices (the on-demand part [`crate::parts::MENUS`]): `choose` boosts with
+/// that visibility.
+pub fn boost_menu_items(choose: Callback<&'static str>) -> AnyView {
+    view! {
+        <div class="menu" role="menu">
+            <button role="menuitem" on:click=move |_| choose.run("public")>"Boost publicly"</button>
+            <button role="menuitem" on:click=move |_| choose.run("unlisted")>"Boost quietly (unlisted)"</button>
+            <button role="menuitem" on:click=move |_| choose.run("private")>"Boost to followers only"</button>
+        </div>
+    }
+    .into_any()
 }

@@ -1,7 +1,8 @@
 //! Keyboard shortcuts on the focused status, as in Mastodon's web UI: `r` reply, `b` boost,
 //! `f` favourite, `d` bookmark, `q` quote, `x` show/hide the content warning, `h` show/hide
 //! media, `o` or Enter open the thread, `p` open the author's profile. Each presses the
-//! matching control inside the `<article>`, so a shortcut does exactly what a click does.
+//! matching control inside the `<article>`, so a shortcut does exactly what a click does (`q`
+//! asks the composer, as the Quote menu item does).
 //! Ignored while typing. (`j`/`k` moving between statuses live in `timeline/feed_keys`.)
 
 use std::cell::RefCell;
@@ -9,6 +10,8 @@ use std::cell::RefCell;
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+use crate::state::{cache::StatusCache, compose::Composer};
 
 thread_local! {
     /// The last status that had focus: a card re-renders after an action and focus falls
@@ -44,8 +47,22 @@ pub fn StatusKeys() -> impl IntoView {
             LAST.with(|l| *l.borrow_mut() = a.get_attribute("data-id"));
         }
     });
-    let keys = window_event_listener(ev::keydown, |e| {
-        if handle(&e) {
+    // `q` quotes through the composer: the Quote item lives in the status menu, which is only
+    // built when opened.
+    let composer = use_context::<Composer>();
+    let cache = use_context::<StatusCache>();
+    let quote = move |id: &str| {
+        let status = cache.and_then(|c| c.get(id)).map(|s| s.get_untracked());
+        match (composer, status) {
+            (Some(c), Some(s)) if c.can_quote(&s) => {
+                c.quote(id);
+                true
+            }
+            _ => false,
+        }
+    };
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if handle(&e, &quote) {
             e.prevent_default();
         }
     });
@@ -55,7 +72,7 @@ pub fn StatusKeys() -> impl IntoView {
     });
 }
 
-fn handle(e: &KeyboardEvent) -> bool {
+fn handle(e: &KeyboardEvent, quote: &dyn Fn(&str) -> bool) -> bool {
     if e.ctrl_key() || e.meta_key() || e.alt_key() || typing(e) {
         return false;
     }
@@ -83,6 +100,11 @@ fn handle(e: &KeyboardEvent) -> bool {
     let Some(article) = article else {
         return false;
     };
+    if key == "q" {
+        return article
+            .get_attribute("data-id")
+            .is_some_and(|id| quote(&id));
+    }
     // Prefer the control of the status itself over one in a quoted status inside it.
     let control = article
         .query_selector(selector)

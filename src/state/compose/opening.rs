@@ -31,6 +31,14 @@ impl Composer {
     }
 
     /// Opens the composer quoting a status (servers with quote posts).
+    /// Whether `status` can be quoted here: the server has quote posts and the status is public
+    /// or unlisted.
+    pub fn can_quote(&self, status: &crate::model::Status) -> bool {
+        use crate::model::Visibility;
+        self.capabilities().quote_posts
+            && matches!(status.visibility, Visibility::Public | Visibility::Unlisted)
+    }
+
     pub fn quote(&self, status_id: &str) {
         let acct = self
             .cache
