@@ -3,6 +3,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    woolly::state::perf::mark("woolly:app-start");
     leptos::mount::mount_to_body(woolly::App);
     // Removed in the same task as the mount, so no frame shows neither or both.
     if let Some(boot) = web_sys::window()

@@ -92,12 +92,21 @@ impl Client {
         Ok((decode_one(&raw.text)?, links))
     }
 
-    /// Like [`Client::get_page`], also returning the body text (cached for a warm start).
+    /// Like [`Client::get_page`], also returning the body text (cached for a warm start). If
+    /// `index.html` already asked for this very page with this token (the early home request),
+    /// its answer is used, when it is a success; otherwise the page is requested as usual.
     pub async fn get_page_and_text<T: DeserializeOwned>(
         &self,
         path: &str,
     ) -> Result<(Page<T>, String), ApiError> {
-        let raw = self.read(path).await?;
+        let early = match (self.url(path), &self.token) {
+            (Ok(url), Some(token)) => early_answer(&url, token).await,
+            _ => None,
+        };
+        let raw = match early {
+            Some(raw) => raw,
+            None => self.read(path).await?,
+        };
         let decoded = decode_list(&raw.text)?;
         let links = raw
             .link
@@ -325,6 +334,31 @@ fn clear_timeout(timer: Option<(i32, Closure<dyn FnMut()>)>) {
     if let (Some((id, _closure)), Some(window)) = (timer, web_sys::window()) {
         window.clear_timeout_with_handle(id);
     }
+}
+
+/// The early home request's answer (see `index.html`), taken once: only when it was for `url`
+/// with `token` and succeeded (a 2xx). Anything else (none, another account, an error, an
+/// unreadable answer) is `None`, and the caller asks again as usual, with its retries and
+/// error handling.
+async fn early_answer(url: &str, token: &str) -> Option<RawResponse> {
+    use wasm_bindgen::JsValue;
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let window: JsValue = web_sys::window()?.into();
+    let early = get(&window, "woollyEarlyHome").filter(|e| e.is_object())?;
+    let _ = js_sys::Reflect::set(&window, &"woollyEarlyHome".into(), &JsValue::NULL);
+    if get(&early, "url")?.as_string()? != url || get(&early, "token")?.as_string()? != token {
+        return None;
+    }
+    let answer = get(&early, "answer")?.dyn_into::<js_sys::Promise>().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(answer).await.ok()?;
+    let status = get(&answer, "status")?.as_f64()?;
+    if !(200.0..300.0).contains(&status) {
+        return None;
+    }
+    Some(RawResponse {
+        text: get(&answer, "text")?.as_string()?,
+        link: get(&answer, "link").and_then(|l| l.as_string()),
+    })
 }
 
 /// Resolves after `ms` milliseconds.

@@ -157,3 +157,22 @@ test('a status menu is built when opened: boost quietly from the boost menu', as
   expect(mine.reblogged).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a cold start of home asks for the timeline while the app downloads, and only once', async ({ page }) => {
+  const errors = watchErrors(page);
+  await signIn(page, 'alice');
+  const asked = [];
+  page.on('request', (r) => { if (/\/api\/v1\/timelines\/home\?limit=40$/.test(r.url())) asked.push(r.url()); });
+  await page.reload();
+  await expect(page.getByRole('feed', { name: 'Home' }).locator('article').first()).toBeVisible();
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const home = entries.find((e) => /\/api\/v1\/timelines\/home\?limit=40$/.test(e.name));
+    return { asked: home.startTime, appStarted: performance.getEntriesByName('woolly:app-start')[0].startTime };
+  });
+  // Asked by index.html before the app's code ran; the app took that answer instead of asking.
+  expect(timing.asked).toBeLessThan(timing.appStarted);
+  await page.waitForTimeout(500);
+  expect(asked).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
