@@ -5,7 +5,8 @@
 //! the request accepts it); a path without an extension that is no file falls back to
 //! `index.html` (the SPA's router takes over); a missing path with an extension is a 404.
 //! `/woolly-config.json` names the demo instance as the default unless the directory has one.
-//! `index.html` is `no-cache`; files whose names carry a content hash are cached for a year.
+//! `index.html` is `no-cache`; files whose names carry a content hash, and everything in an
+//! `app-<hash>/` directory (the split build), are cached for a year.
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -80,6 +81,7 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
 async fn file_response(
     path: &Path,
     name: &str,
+    in_hashed_dir: bool,
     headers: &HeaderMap,
     head: bool,
 ) -> Option<Response> {
@@ -102,7 +104,7 @@ async fn file_response(
         }
     }
     let body = tokio::fs::read(&chosen.0).await.ok()?;
-    let cache = if name == "index.html" || !is_hashed(name) {
+    let cache = if name == "index.html" || !(in_hashed_dir || is_hashed(name)) {
         "no-cache"
     } else {
         "public, max-age=31536000, immutable"
@@ -142,7 +144,11 @@ async fn serve(State(app): State<Arc<AppDir>>, req: Request) -> Response {
         .and_then(|n| n.to_str())
         .unwrap_or("")
         .to_string();
-    if let Some(res) = file_response(&path, &name, req.headers(), head).await {
+    // The split build's modules live in `app-<hash>/`: the directory's name carries the hash.
+    let in_hashed_dir = url_path
+        .split('/')
+        .any(|seg| seg.starts_with("app-") && is_hashed(seg));
+    if let Some(res) = file_response(&path, &name, in_hashed_dir, req.headers(), head).await {
         return res;
     }
     if url_path == "/woolly-config.json" {
@@ -167,6 +173,7 @@ async fn serve(State(app): State<Arc<AppDir>>, req: Request) -> Response {
     match file_response(
         &app.dir.join("index.html"),
         "index.html",
+        false,
         req.headers(),
         head,
     )
@@ -178,5 +185,19 @@ async fn serve(State(app): State<Arc<AppDir>>, req: Request) -> Response {
             "index.html is missing from the app directory\n",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn hashed_names_and_split_build_directories_are_recognised() {
+        assert!(is_hashed("woolly-3f9a1c2b7d.js"));
+        assert!(is_hashed("app-88db4c7b699f5064"));
+        assert!(!is_hashed("favicon.svg"));
+        assert!(!is_hashed("woolly.js"));
+        assert!(!is_hashed("app-main"));
     }
 }
