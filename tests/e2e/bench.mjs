@@ -101,9 +101,9 @@ async function codeBytes(browser, state) {
   return { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
 }
 
-async function coldStarts(browser, state) {
+async function coldStarts(browser, state, runs = RUNS) {
   const results = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ storageState: state });
     const page = await context.newPage();
     await page.goto(`${APP}/`);
@@ -120,9 +120,9 @@ async function coldStarts(browser, state) {
 
 // Cold starts on the slow link: first contentful paint, the main module's arrival (the
 // response end of the largest .wasm fetched before the first status) and the first status.
-async function slowColdStarts(browser, state) {
+async function slowColdStarts(browser, state, runs = RUNS) {
   const results = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ storageState: state });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -141,6 +141,10 @@ async function slowColdStarts(browser, state) {
     }));
     await context.close();
   }
+  return results;
+}
+
+function slowStats(results) {
   return {
     firstStatusMs: stats(results.map((r) => r.firstStatus)),
     firstContentfulPaintMs: stats(results.map((r) => r.fcp)),
@@ -149,18 +153,18 @@ async function slowColdStarts(browser, state) {
   };
 }
 
-/** Size and slow cold start of another dist (before a change), on its own demo instance. */
-async function measureBefore(browser) {
-  const [instance, app] = [INSTANCE, APP];
-  const demo = await startDemo(BEFORE_DIST, 4720);
-  [INSTANCE, APP] = ['http://127.0.0.1:4720', 'http://127.0.0.1:4721'];
-  try {
-    const state = await signIn(browser);
-    return { dist: BEFORE_DIST, codeAndCss: await codeBytes(browser, state), slowColdStart: await slowColdStarts(browser, state) };
-  } finally {
-    [INSTANCE, APP] = [instance, app];
-    demo.kill();
+/** Runs `measure` for this build and, with --before, the earlier one, alternating run by run
+ * so that both meet the machine in the same state. */
+async function interleaved(builds, measure) {
+  const out = builds.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, b] of builds.entries()) {
+      [INSTANCE, APP] = [b.instance, b.app];
+      out[k].push(...(await measure(b.state)));
+    }
   }
+  [INSTANCE, APP] = [builds[0].instance, builds[0].app];
+  return out;
 }
 
 async function warmStarts(browser, state) {
@@ -206,13 +210,29 @@ async function scrollThousand(browser, state) {
 }
 
 const demo = await startDemo();
+const beforeDemo = BEFORE_DIST ? await startDemo(BEFORE_DIST, 4720) : null;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 try {
-  const state = await signIn(browser);
-  const size = await codeBytes(browser, state);
-  const cold = await coldStarts(browser, state);
-  const slow = await slowColdStarts(browser, state);
-  const before = BEFORE_DIST ? await measureBefore(browser) : null;
+  const builds = [{ instance: INSTANCE, app: APP }];
+  if (beforeDemo) builds.push({ instance: 'http://127.0.0.1:4720', app: 'http://127.0.0.1:4721' });
+  for (const b of builds) {
+    [INSTANCE, APP] = [b.instance, b.app];
+    b.state = await signIn(browser);
+    b.size = await codeBytes(browser, b.state);
+  }
+  [INSTANCE, APP] = [builds[0].instance, builds[0].app];
+  const state = builds[0].state;
+  const size = builds[0].size;
+  const colds = await interleaved(builds, (st) => coldStarts(browser, st, 1));
+  const slows = await interleaved(builds, (st) => slowColdStarts(browser, st, 1));
+  const cold = colds[0];
+  const slow = slowStats(slows[0]);
+  const before = beforeDemo ? {
+    dist: BEFORE_DIST,
+    codeAndCss: builds[1].size,
+    coldStartFirstStatusMs: stats(colds[1].map((r) => r.firstStatus)),
+    slowColdStart: slowStats(slows[1]),
+  } : null;
   const warm = await warmStarts(browser, state);
   const scroll = await scrollThousand(browser, state);
   const results = {
@@ -252,6 +272,7 @@ try {
 | slow link (1.6 Mbps, 150 ms): cold start → first status | ${ms(slow.firstStatusMs)} |
 | slow link: first contentful paint / main module arrived | ${ms(slow.firstContentfulPaintMs)} / ${ms(slow.moduleArrivedMs)} (painted first in ${slow.paintedBeforeModule} of ${RUNS}) |
 ${before ? `| before (${before.dist}): code+CSS gzip -9 | ${kb(before.codeAndCss.gzip)} |
+| before: cold start → first status | ${ms(before.coldStartFirstStatusMs)} |
 | before: slow link cold start → first status | ${ms(before.slowColdStart.firstStatusMs)} |
 | before: slow link first contentful paint / module arrived | ${ms(before.slowColdStart.firstContentfulPaintMs)} / ${ms(before.slowColdStart.moduleArrivedMs)} |
 ` : ''}| warm start → first status | ${ms(results.warmStart.firstStatusMs)} |
@@ -267,4 +288,5 @@ ${before ? `| before (${before.dist}): code+CSS gzip -9 | ${kb(before.codeAndCss
 } finally {
   await browser.close();
   demo.kill();
+  beforeDemo?.kill();
 }
