@@ -3,13 +3,13 @@
 //! In the release build (`cargo xtask build`: the crate's `split` feature, linked with
 //! `--emit-relocs` and cut by `wasm-split-cli`, see `xtask/src/split.rs`) each part below
 //! becomes its own `.wasm` module, fetched the first time the part is asked for (or earlier,
-//! when [`prefetch`] finds the browser idle). Everything only that part reaches — its views,
+//! when [`after_first_paint`] finds the browser idle). Everything only that part reaches — its views,
 //! its state code, its crates — moves out of the home view's module. Without the feature
 //! (`trunk serve`, browser tests) the same functions are plain async calls, so the app behaves
 //! the same.
 //!
 //! A part hands back a plain `fn` that builds its view: the caller runs it inside its own
-//! reactive owner (router params, contexts), not inside the loading task. A load that fails
+//! reactive owner (its contexts), not inside the loading task. A load that fails
 //! (offline, a deploy replaced the files) is an `Err`, never a panic, and is retried from
 //! scratch on the next call; [`crate::components::common::on_demand`] shows it with Retry.
 

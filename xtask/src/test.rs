@@ -229,9 +229,17 @@ fn size_ratchet(paths: &Paths) -> Result<()> {
         "size: sign-in bundle ({}) {login} B gzip, not budgeted",
         size::LOGIN_PAGE
     );
+    let (mut shared, mut shared_files) = (0, 0);
     for (part, gzip) in size::on_demand_parts(&paths.dist, size::HOME_PAGE)? {
-        println!("size: on demand {part} {gzip} B gzip");
+        if part.contains("/chunk_") {
+            (shared, shared_files) = (shared + gzip, shared_files + 1);
+        } else {
+            println!("size: on demand {part} {gzip} B gzip");
+        }
     }
+    println!(
+        "size: on demand, shared by several parts: {shared_files} chunk files, {shared} B gzip"
+    );
     match size::check_budget(total, &budget) {
         Ok(line) => {
             println!("{line}");

@@ -41,25 +41,28 @@ where
     if matches!(stage.get_untracked(), Stage::Loading) {
         fetch();
     }
-    move || {
-        match stage.get() {
+    move || match stage.get() {
         Stage::Ready(entry) => render(entry).into_any(),
         Stage::Loading => frame(part_loading()),
-        Stage::Failed => frame(view! {
-            <div class="part-failed">
-                <ErrorNotice
-                    message=format!(
-                        "Woolly couldn't load {label}. Check your connection and try again; \
-                         if Woolly was just updated, reload the page."
-                    )
-                    on_retry=Callback::new(move |_| fetch())
-                />
-                <button class="button button-quiet" on:click=|_| reload()>"Reload Woolly"</button>
-            </div>
-        }
-        .into_any()),
+        Stage::Failed => frame(failed(label, Callback::new(move |_| fetch()))),
     }
+}
+
+/// A part that could not be fetched: what happened and what to do, with Try again.
+fn failed(label: &'static str, retry: Callback<()>) -> AnyView {
+    view! {
+        <div class="part-failed">
+            <ErrorNotice
+                message=format!(
+                    "Woolly couldn't load {label}. Check your connection and try again; if \
+                     Woolly was just updated, reload the page."
+                )
+                on_retry=retry
+            />
+            <button class="button button-quiet" on:click=|_| reload()>"Reload Woolly"</button>
+        </div>
     }
+    .into_any()
 }
 
 /// The loading state of a part shown in the page's place.
