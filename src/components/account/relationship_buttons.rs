@@ -4,7 +4,6 @@
 //! (with duration), block, block domain and report.
 
 use leptos::{prelude::*, task::spawn_local};
-use wasm_bindgen::JsCast;
 
 use super::{mute_dialog::MuteDialog, report_dialog::ReportDialog};
 use crate::model::{Account, misc::Relationship};
@@ -101,13 +100,7 @@ pub fn RelationshipButtons(account: Account, rel: RwSignal<Option<Relationship>>
                     {primary.label()}
                 </button>
                 <span class="action-group"
-                    on:focusout=move |e| {
-                        let inside = e.related_target()
-                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                            .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-                            .is_some_and(|(to, group)| group.contains(Some(&to)));
-                        if !inside { menu.set(false); }
-                    }
+                    on:focusout=move |e| if crate::components::common::focus_left(&e) { menu.set(false); }
                     on:keydown=move |e| if e.key() == "Escape" { menu.set(false); }>
                     <button class="button button-icon" aria-label="More actions for this account" aria-haspopup="menu"
                         aria-expanded=move || menu.get().to_string() on:click=move |_| menu.update(|m| *m = !*m)>"⋯"</button>

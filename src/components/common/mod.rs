@@ -43,3 +43,13 @@ pub fn to_sign_in() -> leptos::prelude::AnyView {
     }
     ().into_any()
 }
+
+/// Whether focus left the element that handles this `focusout` (a menu's group): the menus
+/// close then, as they do on Escape.
+pub fn focus_left(e: &web_sys::FocusEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let node = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    !node(e.related_target())
+        .zip(node(e.current_target()))
+        .is_some_and(|(to, group)| group.contains(Some(&to)))
+}

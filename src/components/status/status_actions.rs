@@ -6,7 +6,7 @@
 use leptos::{prelude::*, task::spawn_local};
 
 use super::status_menu::StatusMenu;
-use crate::components::common::{Icon, icon::IconName, on_demand::on_demand};
+use crate::components::common::{Icon, focus_left, icon::IconName, on_demand::on_demand};
 use crate::format::compact_count;
 use crate::model::{Status, Visibility};
 use crate::parts::MENUS;
@@ -83,14 +83,7 @@ pub fn StatusActions(status: Status) -> impl IntoView {
                 {count(status.replies_count)}
             </button>
             <span class="action-group"
-                on:focusout=move |e| {
-                    use wasm_bindgen::JsCast;
-                    let inside = e.related_target()
-                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                        .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-                        .is_some_and(|(to, group)| group.contains(Some(&to)));
-                    if !inside { boost_menu.set(false); }
-                }
+                on:focusout=move |e| if focus_left(&e) { boost_menu.set(false); }
                 on:keydown=move |e| if e.key() == "Escape" { boost_menu.set(false); }
             >
                 <button class="action action-boost" data-action="boost" class:is-active=boosted

@@ -9,8 +9,8 @@ use leptos::{prelude::*, task::spawn_local};
 use wasm_bindgen::JsCast;
 
 use crate::api::statuses::StatusVerb;
-use crate::components::common::on_demand::on_demand;
 use crate::components::common::safe_media_url;
+use crate::components::common::{focus_left, on_demand::on_demand};
 use crate::model::{Status, Visibility};
 use crate::parts::MENUS;
 use crate::state::{
@@ -23,13 +23,7 @@ pub fn StatusMenu(status: Status, own: bool) -> impl IntoView {
     let status = StoredValue::new(status);
     view! {
         <span class="action-group action-more"
-            on:focusout=move |e| {
-                let inside = e.related_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-                    .is_some_and(|(to, group)| group.contains(Some(&to)));
-                if !inside { open.set(false); }
-            }
+            on:focusout=move |e| if focus_left(&e) { open.set(false); }
             on:keydown=move |e| if e.key() == "Escape" { open.set(false); }
         >
             <button class="action" aria-label="More" title="More" aria-haspopup="menu"
