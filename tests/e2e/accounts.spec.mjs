@@ -1,7 +1,7 @@
 // Stories about signing in on any server and living with several accounts.
 import { test, expect } from '@playwright/test';
 import { INSTANCE } from './env.mjs';
-import { authorizeAs, resetDemo, signIn, startSignIn, watchErrors } from './helpers.mjs';
+import { INSTANCE_TYPED, authorizeAs, resetDemo, signIn, startSignIn, watchErrors } from './helpers.mjs';
 
 test.beforeEach(async ({ request }) => resetDemo(request));
 
@@ -95,4 +95,14 @@ test('malformed input and unreachable servers are explained', async ({ page }) =
   await field.fill('127.0.0.1:9'); // nothing listens on the discard port
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText("Couldn't reach that server", { timeout: 15_000 });
+});
+
+test('the Sign in button stays put when the server preview arrives', async ({ page }) => {
+  await page.goto('/login.html');
+  await page.getByLabel('Your instance').fill(INSTANCE_TYPED);
+  const button = page.getByRole('button', { name: 'Sign in' });
+  const before = await button.boundingBox();
+  await expect(page.getByRole('region', { name: 'About this server' })).toBeVisible();
+  // A click aimed at the button as the preview lands must still hit it.
+  expect((await button.boundingBox()).y).toBe(before.y);
 });
