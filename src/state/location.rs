@@ -9,7 +9,7 @@
 //! path has no file extension (`/login.html` stays a page load), with no `target`/`download`,
 //! navigates in place and scrolls to the top; Back and Forward (`popstate`) switch views and
 //! leave the scroll position to the page (feeds restore their own). Everything else — other
-//! origins, modifier keys, middle clicks — is the browser's.
+//! origins, anchors on the page shown, modifier keys, middle clicks — is the browser's.
 
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
@@ -124,8 +124,21 @@ fn in_app_href(e: &web_sys::MouseEvent) -> Option<String> {
     if !(target.is_empty() || target == "_self") || anchor.has_attribute("download") {
         return None;
     }
-    let here = web_sys::window()?.location().origin().ok()?;
-    in_app_path(&anchor.href(), &here)
+    let location = web_sys::window()?.location();
+    let here = location.origin().ok()?;
+    let current = format!(
+        "{}{}",
+        location.pathname().ok()?,
+        location.search().unwrap_or_default()
+    );
+    let href = anchor.href();
+    in_app_path(&href, &here).filter(|target| !same_page_anchor(&href, target, &current))
+}
+
+/// Whether a link to `url` (in-app address `target`) only points somewhere on the page shown at
+/// `current` (`#main`): the browser scrolls there itself.
+fn same_page_anchor(url: &str, target: &str, current: &str) -> bool {
+    url.contains('#') && target == current
 }
 
 /// `url`'s path and query when it is an address inside this app at `origin`: same origin, and
@@ -166,6 +179,23 @@ mod tests {
             in_app_path("https://woolly.example/tags/rust#top", HERE),
             Some("/tags/rust".into())
         );
+    }
+
+    #[test]
+    fn anchors_on_the_page_shown_are_left_to_the_browser() {
+        use super::same_page_anchor;
+        let anchor = |url: &str, current: &str| {
+            let target = in_app_path(url, HERE).unwrap();
+            same_page_anchor(url, &target, current)
+        };
+        assert!(anchor("https://woolly.example/#main", "/"));
+        assert!(anchor(
+            "https://woolly.example/tags/a?x=1#top",
+            "/tags/a?x=1"
+        ));
+        assert!(!anchor("https://woolly.example/tags/b#top", "/tags/a"));
+        assert!(!anchor("https://woolly.example/tags/b/#top", "/"));
+        assert!(!anchor("https://woolly.example/tags/a", "/tags/a"));
     }
 
     #[test]
