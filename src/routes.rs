@@ -1,5 +1,5 @@
 //! The app's routes as data: every in-app link is built here, so paths are spelled once and
-//! host-tested. The Leptos route table in `app.rs` matches the same paths.
+//! host-tested. `app.rs` shows the page of each route; `state/location.rs` follows the address.
 
 use crate::api::query::encode_component;
 
