@@ -70,7 +70,10 @@ fn page(route: Option<Route>) -> AnyView {
             page()
         })
         .into_any(),
-        Route::Login | Route::Callback => to_sign_in_with_query(),
+        // `/login` and `/callback` live in the sign-in bundle: hand over with the query.
+        Route::Login | Route::Callback => {
+            crate::components::common::to_sign_in(&use_location().search.get_untracked())
+        }
     }
 }
 
@@ -85,21 +88,4 @@ fn profile(tab: ProfileTab, key: String) -> AnyView {
 /// state, so the navigation stays usable.
 fn loading_page(title: &'static str) -> impl Fn(AnyView) -> AnyView + Send + Sync + 'static {
     move |body| view! { <AppShell title=title.to_string()>{body}</AppShell> }.into_any()
-}
-
-/// `/login` and `/callback` live in the sign-in bundle (`login.html`, a second binary, so the
-/// home view never downloads discovery and OAuth code): hand over with the query string
-/// (`?add=1`, `?instance=…`, or an OAuth `?code&state` / `?error`), replacing this entry.
-fn to_sign_in_with_query() -> AnyView {
-    let search = use_location().search.get_untracked();
-    let search = search.trim_start_matches('?');
-    let target = if search.is_empty() {
-        crate::routes::LOGIN_PAGE.to_string()
-    } else {
-        format!("{}?{search}", crate::routes::LOGIN_PAGE)
-    };
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(&target);
-    }
-    ().into_any()
 }

@@ -20,7 +20,7 @@ use crate::state::{
 pub fn ConversationsPage() -> impl IntoView {
     let session = use_session();
     move || match session.active() {
-        None => crate::components::common::to_sign_in(),
+        None => crate::components::common::to_sign_in(""),
         Some(_) => view! {
             <AppShell title="Direct messages">
                 <ConversationList />

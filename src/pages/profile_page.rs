@@ -60,7 +60,7 @@ pub fn ProfilePage(
         Some(Ok(a)) => view! { <Profile account=a tab=tab /> }.into_any(),
     };
     move || match session.active() {
-        None => crate::components::common::to_sign_in(),
+        None => crate::components::common::to_sign_in(""),
         Some(_) => view! { <AppShell title="Profile">{body}</AppShell> }.into_any(),
     }
 }

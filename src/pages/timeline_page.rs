@@ -11,7 +11,7 @@ use crate::state::session::use_session;
 fn TimelinePage(kind: Signal<TimelineKind>, title: Signal<String>) -> impl IntoView {
     let session = use_session();
     move || match session.active() {
-        None => crate::components::common::to_sign_in(),
+        None => crate::components::common::to_sign_in(""),
         // Re-created when the account or the timeline changes.
         Some(account) => {
             let _ = account.key();

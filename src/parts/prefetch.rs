@@ -13,7 +13,10 @@ use leptos::{
 use wasm_bindgen::{JsCast, closure::Closure};
 
 use super::catalog::*;
-use crate::state::{perf, streaming::use_streaming};
+use crate::state::{
+    perf,
+    streaming::{Streaming, use_streaming},
+};
 
 /// How long to wait for the first status before going on anyway (deep links, empty feeds).
 const FIRST_STATUS_WAIT: Duration = Duration::from_secs(8);
@@ -26,25 +29,24 @@ const LIVE_RETRY: Duration = Duration::from_secs(60);
 pub fn after_first_paint() {
     let owner = Owner::current();
     let streaming = use_streaming();
-    let start_live = move || {
-        spawn_local(async move {
-            loop {
-                match LIVE.load().await {
-                    Ok(start) => {
-                        // Its effects belong to the app, not to this task.
-                        match &owner {
-                            Some(owner) => owner.with(|| start(streaming)),
-                            None => start(streaming),
-                        }
-                        return;
-                    }
-                    Err(_) => crate::api::http::sleep(LIVE_RETRY.as_millis() as u64).await,
-                }
-            }
-        });
+    wait_for_first_status(FIRST_STATUS_WAIT, move || {
+        start_live(owner, streaming);
         when_idle(|| spawn_local(prefetch_all()));
-    };
-    wait_for_first_status(FIRST_STATUS_WAIT, start_live);
+    });
+}
+
+/// Loads the live-updates part and starts it inside the app's owner (its effects belong to the
+/// app, not to the loading task); if it cannot be fetched, tries again a minute later.
+fn start_live(owner: Option<Owner>, streaming: Streaming) {
+    spawn_local(async move {
+        match LIVE.load().await {
+            Ok(start) => match &owner {
+                Some(owner) => owner.with(|| start(streaming)),
+                None => start(streaming),
+            },
+            Err(_) => set_timeout(move || start_live(owner, streaming), LIVE_RETRY),
+        }
+    });
 }
 
 fn wait_for_first_status(left: Duration, then: impl FnOnce() + 'static) {

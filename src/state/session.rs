@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::storage::{self, Area};
 use crate::api::{self, Client};
 
+// index.html reads these two keys too (the early home request): change them together.
 const ACCOUNTS_KEY: &str = "woolly.accounts";
 const ACTIVE_KEY: &str = "woolly.active";
 

@@ -34,12 +34,19 @@ pub fn safe_media_url(url: &str) -> Option<String> {
     matches!(scheme.as_deref(), Some("https" | "http")).then(|| url.to_string())
 }
 
-/// Nobody is signed in: hand over to the sign-in page (`login.html`, its own bundle), in place
-/// of this history entry. Shows nothing meanwhile.
-pub fn to_sign_in() -> leptos::prelude::AnyView {
+/// Hands over to the sign-in page (`login.html`, its own bundle, so the home view never
+/// downloads discovery and OAuth code) with `query` (`?add=1`, `?instance=…`, an OAuth
+/// `?code&state`; may be empty), in place of this history entry. Shows nothing meanwhile.
+pub fn to_sign_in(query: &str) -> leptos::prelude::AnyView {
     use leptos::prelude::IntoAny;
+    let query = query.trim_start_matches('?');
+    let target = if query.is_empty() {
+        crate::routes::LOGIN_PAGE.to_string()
+    } else {
+        format!("{}?{query}", crate::routes::LOGIN_PAGE)
+    };
     if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(crate::routes::LOGIN_PAGE);
+        let _ = w.location().replace(&target);
     }
     ().into_any()
 }

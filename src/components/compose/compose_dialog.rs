@@ -61,10 +61,7 @@ fn ComposerArriving(state: AnyView) -> impl IntoView {
     });
     view! {
         <div class="composer-form">
-            <header class="composer-head">
-                <h2 id="composer-title">{move || c.draft.with(crate::compose::draft::Draft::heading)}</h2>
-                <button type="button" class="icon-button" aria-label="Close" on:click=move |_| c.close()>"×"</button>
-            </header>
+            <super::composer_head::ComposerHead />
             <textarea class="composer-text" node_ref=text aria-label="Post text" rows="6"
                 placeholder="What's on your mind?"
                 prop:value=move || c.draft.with(|d| d.text.clone())

@@ -16,10 +16,7 @@ use super::{
 };
 use crate::api::capabilities::Software;
 use crate::components::common::{ErrorNotice, Icon, icon::IconName};
-use crate::compose::{
-    draft::{Draft, DraftPoll},
-    languages,
-};
+use crate::compose::{draft::DraftPoll, languages};
 use crate::state::compose::{Upload, use_composer};
 
 const VISIBILITY_LABELS: [(&str, &str); 4] = [
@@ -53,7 +50,6 @@ pub fn ComposerForm() -> impl IntoView {
         }
     });
     let d = c.draft;
-    let title = move || d.with(Draft::heading);
     let remaining = move || max as i64 - c.length() as i64;
     let is_edit = move || d.with(|d| d.editing_id.is_some());
     let button_label = move || match (
@@ -83,10 +79,7 @@ pub fn ComposerForm() -> impl IntoView {
     view! {
         <form class="composer-form" on:submit=move |e| { e.prevent_default(); c.send(); }
             on:dragover=|e: web_sys::DragEvent| e.prevent_default() on:drop=on_drop>
-            <header class="composer-head">
-                <h2 id="composer-title">{title}</h2>
-                <button type="button" class="icon-button" aria-label="Close" on:click=move |_| c.close()>"×"</button>
-            </header>
+            <super::composer_head::ComposerHead />
             {move || d.with(|d| d.cw).then(|| view! {
                 <input class="composer-cw" type="text" aria-label="Content warning" placeholder="Content warning"
                     prop:value=move || d.with(|d| d.spoiler_text.clone())

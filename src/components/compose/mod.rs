@@ -5,6 +5,7 @@
 pub mod compose_button;
 pub mod compose_dialog;
 pub mod composer_form;
+pub mod composer_head;
 pub mod composer_text;
 pub mod drafts_list;
 pub mod emoji_picker;
