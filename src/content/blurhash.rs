@@ -2,6 +2,27 @@
 //! still-loading media will be. Decoded at a tiny size (the browser scales the canvas), so it
 //! is cheap on the main thread. Pure: returns RGBA bytes.
 
+/// `cos` and `pow`: in the browser, the engine's `Math` (Rust's own would add about 9 KB of
+/// libm code to the home view, which draws blurhashes); on the host, std's.
+mod math {
+    #[cfg(target_arch = "wasm32")]
+    pub fn cos(x: f64) -> f64 {
+        js_sys::Math::cos(x)
+    }
+    #[cfg(target_arch = "wasm32")]
+    pub fn pow(x: f64, y: f64) -> f64 {
+        js_sys::Math::pow(x, y)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn pow(x: f64, y: f64) -> f64 {
+        x.powf(y)
+    }
+}
+
 const ALPHABET: &[u8] =
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~";
 
@@ -17,7 +38,7 @@ fn srgb_to_linear(v: u32) -> f64 {
     if v <= 0.04045 {
         v / 12.92
     } else {
-        ((v + 0.055) / 1.055).powf(2.4)
+        math::pow((v + 0.055) / 1.055, 2.4)
     }
 }
 
@@ -26,13 +47,14 @@ fn linear_to_srgb(v: f64) -> u8 {
     let s = if v <= 0.003_130_8 {
         v * 12.92
     } else {
-        1.055 * v.powf(1.0 / 2.4) - 0.055
+        1.055 * math::pow(v, 1.0 / 2.4) - 0.055
     };
     (s * 255.0 + 0.5) as u8
 }
 
-fn sign_pow(v: f64, exp: f64) -> f64 {
-    v.abs().powf(exp).copysign(v)
+/// `v²` keeping `v`'s sign (the spec's `signPow(v, 2)`).
+fn sign_square(v: f64) -> f64 {
+    v * v.abs()
 }
 
 /// Decodes `hash` into `width`×`height` RGBA pixels; `None` for a malformed hash.
@@ -56,7 +78,7 @@ pub fn decode(hash: &str, width: usize, height: usize) -> Option<Vec<u8>> {
     ]);
     for i in 1..nx * ny {
         let v = decode83(&bytes[4 + i * 2..6 + i * 2])?;
-        let q = |n: u32| sign_pow((n as f64 - 9.0) / 9.0, 2.0) * max;
+        let q = |n: u32| sign_square((n as f64 - 9.0) / 9.0) * max;
         colors.push([q(v / (19 * 19)), q((v / 19) % 19), q(v % 19)]);
     }
     // cos() per pixel per component is most of the work: the per-axis values repeat, so
@@ -64,7 +86,9 @@ pub fn decode(hash: &str, width: usize, height: usize) -> Option<Vec<u8>> {
     let axis = |n: usize, len: usize| -> Vec<f64> {
         (0..len)
             .flat_map(|p| {
-                (0..n).map(move |k| (std::f64::consts::PI * p as f64 * k as f64 / len as f64).cos())
+                (0..n).map(move |k| {
+                    math::cos(std::f64::consts::PI * p as f64 * k as f64 / len as f64)
+                })
             })
             .collect()
     };
