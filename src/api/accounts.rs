@@ -57,6 +57,16 @@ pub async fn pinned(client: &Client, id: &str) -> Result<Vec<Status>, ApiError> 
         .items)
 }
 
+/// The account's newest own statuses (replies included, boosts left out): where a post whose
+/// answer was lost would be.
+pub async fn newest_own_statuses(client: &Client, id: &str) -> Result<Vec<Status>, ApiError> {
+    let path = format!(
+        "{}?exclude_reblogs=true&limit=20",
+        statuses_path(id, AccountFilter::WithReplies)
+    );
+    Ok(client.get_page(&path).await?.items)
+}
+
 /// `GET /api/v1/accounts/:id/followers` or `…/following`; `link` continues a page.
 pub async fn social_page(
     client: &Client,

@@ -87,14 +87,30 @@ impl ApiError {
         }
     }
 
-    /// Whether trying again later can help (shown as a Retry button).
+    /// Whether trying again later can help (shown as a Retry button). A torn or foreign answer
+    /// can: a proxy cut it, or the server was restarting.
     pub fn is_retryable(&self) -> bool {
         matches!(
             self.kind,
             ErrorKind::Network
                 | ErrorKind::Timeout
                 | ErrorKind::Server
+                | ErrorKind::Decode
                 | ErrorKind::RateLimited { .. }
+        )
+    }
+
+    /// Whether a request that changes something may have taken effect although it failed: no
+    /// answer, a torn or foreign answer, or a 5xx (the server or a proxy in front of it may
+    /// have failed after the change was made). A clear refusal (4xx) means it did not.
+    pub fn may_have_happened(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Network
+                | ErrorKind::Timeout
+                | ErrorKind::Server
+                | ErrorKind::Decode
+                | ErrorKind::Other
         )
     }
 
@@ -183,5 +199,25 @@ mod tests {
         let e = ApiError::from_response(404, "<!doctype html><title>nope</title>", None);
         assert_eq!(e.detail, None);
         assert_eq!(e.kind, ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn only_a_clear_refusal_says_a_change_did_not_happen() {
+        let refused = [
+            include_str!("../../tests/fixtures/error_422_status_too_long_ja.json"),
+            include_str!("../../tests/fixtures/error_401_invalid_token.json"),
+            include_str!("../../tests/fixtures/error_403_not_allowed.json"),
+        ];
+        for (status, body) in [422, 401, 403].into_iter().zip(refused) {
+            assert!(!ApiError::from_response(status, body, None).may_have_happened());
+        }
+        assert!(!ApiError::from_response(429, "{}", None).may_have_happened());
+        // A proxy's 502 page, a lost connection, a timeout, a torn 2xx body: maybe.
+        assert!(ApiError::from_response(502, "<html>Bad Gateway</html>", None).may_have_happened());
+        for kind in [ErrorKind::Network, ErrorKind::Timeout] {
+            assert!(ApiError::new(kind).may_have_happened());
+        }
+        assert!(ApiError::decode("EOF while parsing").may_have_happened());
+        assert!(ApiError::decode("EOF while parsing").is_retryable());
     }
 }

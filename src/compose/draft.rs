@@ -33,6 +33,9 @@ pub struct Draft {
     pub editing_id: Option<String>,
     /// Kept from the first attempt until the post succeeds, so a retry never posts twice.
     pub idempotency_key: Option<String>,
+    /// When the first attempt that ended without a clear answer started (ms since the epoch):
+    /// the post may exist, so the next attempt looks for it before sending again.
+    pub unanswered_since: Option<f64>,
     /// Send `content_type=text/markdown` (servers that accept it).
     pub markdown: bool,
 }
@@ -111,6 +114,7 @@ fn draft(v: &Value) -> Option<Draft> {
         quote_id: os(v, "quote_id"),
         editing_id: os(v, "editing_id"),
         idempotency_key: os(v, "idempotency_key"),
+        unanswered_since: of(v, "unanswered_since"),
         markdown: b(v, "markdown"),
     })
 }
@@ -372,6 +376,7 @@ mod tests {
             quote_id: None,
             editing_id: Some("7".into()),
             idempotency_key: Some("k".into()),
+            unanswered_since: Some(1_700_000_000_456.0),
             markdown: true,
         };
         let text = serde_json::to_string(&vec![draft.clone()]).unwrap();

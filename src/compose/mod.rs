@@ -1,5 +1,6 @@
 //! Composing a post, as pure logic: Mastodon's character counter, reply prefill, poll and
-//! media checks against instance limits, and the language list. No signals, no browser; the
+//! media checks against instance limits, the language list, and recognising a post whose answer
+//! was lost. No signals, no browser; the
 //! composer's state lives in [`crate::state::compose`], its views in `components/compose`.
 
 pub mod autocomplete;
@@ -7,4 +8,5 @@ pub mod counter;
 pub mod draft;
 pub mod languages;
 pub mod markdown;
+pub mod posted;
 pub mod rules;

@@ -11,7 +11,7 @@
 
 pub mod blurhash;
 mod emoji;
-mod entities;
+pub(crate) mod entities;
 mod links;
 mod node;
 mod sanitize;

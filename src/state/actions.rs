@@ -176,6 +176,17 @@ pub async fn toggle(
         }
     }
     .await;
+    // No clear answer: the server may have done it. Ask it how the post stands now.
+    let result = match result {
+        Err(e) if e.may_have_happened() => match client(&session) {
+            Ok(client) => match api::statuses::get(&client, &id).await {
+                Ok(now) if now.reblog.is_none() && toggle.get(&now) == Some(on) => Ok(now),
+                _ => Err(e),
+            },
+            Err(_) => Err(e),
+        },
+        other => other,
+    };
     match result {
         Ok(answer) => cache.update(&id, |s| *s = reconcile(s, answer)),
         Err(e) => {

@@ -1,5 +1,7 @@
-//! The composer: one draft being written (signals), saved per account to `localStorage` as
-//! the person types (debounced), restored after a reload; the list of saved drafts; media
+//! The composer: one draft being written (signals), saved per account to `localStorage` on
+//! every change (the open draft alone, under a small key, so a reload or a closed tab at any
+//! moment keeps every character; folded into the drafts list after a typing pause), restored
+//! after a reload; the list of saved drafts; media
 //! uploads with progress; and sending with an `Idempotency-Key` kept until the post succeeds.
 //!
 //! Other views open the composer through [`ComposeRequests`] (`use_context`): `new_post()`,
@@ -48,6 +50,8 @@ pub struct Composer {
     pub helpers: Helpers,
     files: StoredValue<Vec<(u32, web_sys::File)>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// The automatic re-send after a 429.
+    retry_timer: StoredValue<Option<TimeoutHandle>>,
     next_local: StoredValue<u32>,
     session: Session,
     cache: StatusCache,
@@ -77,6 +81,7 @@ pub fn provide_compose() -> Composer {
         helpers: Helpers::new(),
         files: StoredValue::new_local(Vec::new()),
         timer: StoredValue::new(None),
+        retry_timer: StoredValue::new(None),
         next_local: StoredValue::new(0),
         session,
         cache,
@@ -89,10 +94,17 @@ pub fn provide_compose() -> Composer {
         let key = account.get();
         c.open.set(false);
         c.defaults.set(None);
-        let list: Vec<Draft> = key
+        let mut list: Vec<Draft> = key
             .as_deref()
             .and_then(|k| storage::get(Area::Local, &drafts_key(k)))
             .unwrap_or_default();
+        // Typed after the list was last written: newer than its copy there.
+        if let Some(working) = key
+            .as_deref()
+            .and_then(|k| storage::get::<Draft>(Area::Local, &working_key(k)))
+        {
+            save_into(&mut list, &working);
+        }
         let current: Option<String> = key
             .as_deref()
             .and_then(|k| storage::get(Area::Local, &current_key(k)));
@@ -118,6 +130,11 @@ pub fn use_composer() -> Composer {
 
 fn drafts_key(account: &str) -> String {
     format!("woolly.drafts.{account}")
+}
+
+/// The open draft as last changed, until the list holds it.
+fn working_key(account: &str) -> String {
+    format!("woolly.drafts.working.{account}")
 }
 
 fn current_key(account: &str) -> String {
@@ -256,12 +273,17 @@ impl Composer {
         self.remember_open(false);
     }
 
-    /// Changes the draft and schedules a save (debounced).
+    /// Changes the draft, saves it at once (alone, a few hundred bytes) and schedules folding
+    /// it into the drafts list (debounced).
     pub fn change(&self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(|d| {
             f(d);
             d.updated_at = js_sys::Date::now();
         });
+        if let Some(a) = self.session.active() {
+            self.draft
+                .with_untracked(|d| storage::set(Area::Local, &working_key(&a.key()), d));
+        }
         if let Some(h) = self.timer.get_value() {
             h.clear();
         }
@@ -284,10 +306,12 @@ impl Composer {
         self.persist();
     }
 
+    /// Writes the drafts list; the working copy is then in it (or was sent or deleted).
     fn persist(&self) {
         if let Some(a) = self.session.active() {
             self.drafts
                 .with_untracked(|l| storage::set(Area::Local, &drafts_key(&a.key()), l));
+            storage::remove(Area::Local, &working_key(&a.key()));
         }
     }
 

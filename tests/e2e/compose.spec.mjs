@@ -1,5 +1,5 @@
 // Stories about writing: text, a content warning, a poll, an image with alt text and a focal
-// point; editing; a draft surviving a reload; a timed-out post retried without posting twice;
+// point; editing; a draft surviving a reload; a timed-out post found instead of posted twice;
 // an upload showing progress through the server's processing delay.
 import { test, expect } from '@playwright/test';
 import { INSTANCE } from './env.mjs';
@@ -160,7 +160,7 @@ test('a long draft survives a reload and can be resumed from the drafts list', a
   await expect(again.getByLabel('Post text')).toHaveValue(long);
 });
 
-test('a post that times out is retried with the same key and exists once', async ({ page, request }) => {
+test('a post that times out is found on the server, not posted again', async ({ page, request }) => {
   test.setTimeout(90_000);
   await signIn(page, 'alice');
   await request.post(`${INSTANCE}/__demo/config`, {
@@ -172,11 +172,8 @@ test('a post that times out is retried with the same key and exists once', async
   await dialog.getByRole('button', { name: 'Post', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Posting…' })).toBeVisible();
   await expect(dialog.getByRole('progressbar', { name: 'Sending' })).toBeVisible();
-  const error = dialog.getByRole('alert');
-  await expect(error).toBeVisible({ timeout: 40_000 });
-  await expect(dialog.getByLabel('Post text')).toHaveValue(body);
-  await error.getByRole('button', { name: 'Try again' }).click();
-  await expect(dialog).toBeHidden();
+  // Woolly gives up waiting at 20 s, finds the post among the account's newest, and adopts it.
+  await expect(dialog).toBeHidden({ timeout: 40_000 });
   await expect(home(page).locator('article').first()).toContainText(body);
   const mine = await ownStatuses(request, page);
   expect(mine.filter((s) => textOf(s.content).includes(body))).toHaveLength(1);

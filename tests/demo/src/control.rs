@@ -1,8 +1,9 @@
 //! Test control under `/__demo/` (not Mastodon API; documented in the crate docs) and the
 //! fault-injection middleware it drives.
 
+use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -31,7 +32,15 @@ pub struct FailRule {
     #[serde(default)]
     pub commit: bool,
     /// HTTP status to answer; `0` = hang for `delay_ms` (default 30 s) then 504; absent = only delay.
+    /// A `429` carries `X-RateLimit-Reset` `reset_in_ms` (default 2 s) ahead.
     pub status: Option<u16>,
+    /// With `commit` (or alone: the request runs first either way): `"truncate"` answers the
+    /// real status and headers with half the body; `"drop"` sends the headers, then breaks the
+    /// connection mid-body (the browser sees a network error).
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub reset_in_ms: Option<u64>,
     #[serde(default = "one")]
     pub count: u32,
     #[serde(default)]
@@ -66,6 +75,8 @@ struct ConfigBody {
     fail_next: Option<FailRule>,
     grouped_notifications: Option<bool>,
     media_processing_ms: Option<u64>,
+    /// `false`: ignore `Idempotency-Key` (as GoToSocial does); `true`: remember it (Mastodon).
+    idempotency: Option<bool>,
 }
 
 pub fn routes() -> Router<Shared> {
@@ -96,6 +107,9 @@ async fn set_config(State(state): State<Shared>, Json(body): Json<ConfigBody>) -
         }
         if let Some(v) = body.media_processing_ms {
             c.media_processing_ms = v;
+        }
+        if let Some(v) = body.idempotency {
+            c.idempotency = v;
         }
     }
     summary(State(state)).await
@@ -129,10 +143,11 @@ pub async fn summary(State(state): State<Shared>) -> Json<Value> {
             "pending_failures": c.fail_rules.iter().map(|r| json!({
                 "path_prefix": r.path_prefix, "path_suffix": r.path_suffix, "path": r.path,
                 "method": r.method, "commit": r.commit, "status": r.status, "count": r.count,
-                "delay_ms": r.delay_ms
+                "delay_ms": r.delay_ms, "body": r.body
             })).collect::<Vec<_>>(),
             "grouped_notifications": c.grouped_notifications,
             "media_processing_ms": c.media_processing_ms,
+            "idempotency": c.idempotency,
         },
         "streaming_connections": state.hub.connections(),
         "facts": store.facts,
@@ -162,6 +177,11 @@ pub async fn fail_layer(State(state): State<Shared>, req: Request, next: Next) -
     let Some(rule) = rule else {
         return next.run(req).await;
     };
+    if let Some(kind) = rule.body.as_deref() {
+        let real = next.run(req).await;
+        tokio::time::sleep(Duration::from_millis(rule.delay_ms)).await;
+        return broken_body(real, kind).await;
+    }
     if rule.commit {
         let real = next.run(req).await;
         let ms = match (rule.status, rule.delay_ms) {
@@ -199,7 +219,45 @@ pub async fn fail_layer(State(state): State<Shared>, req: Request, next: Next) -
             tokio::time::sleep(Duration::from_millis(rule.delay_ms)).await;
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let message = status.canonical_reason().unwrap_or("Error");
-            ApiError::new(status, message).into_response()
+            let mut res = ApiError::new(status, message).into_response();
+            if code == 429 {
+                let reset = crate::clock::now_ms() + rule.reset_in_ms.unwrap_or(2_000);
+                if let Ok(v) = HeaderValue::from_str(&crate::clock::rfc3339_micros(reset)) {
+                    res.headers_mut().insert("x-ratelimit-reset", v);
+                }
+            }
+            res
         }
     }
+}
+
+/// The real answer `real`, torn: half its body (`"truncate"`), or the headers and then a broken
+/// connection (`"drop"`).
+async fn broken_body(real: Response, kind: &str) -> Response {
+    let (mut parts, body) = real.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let body = if kind == "drop" {
+        // The headers and half the body go out first (a browser that got nothing would resend
+        // the request by itself), then the connection breaks.
+        let half = bytes.slice(..bytes.len() / 2);
+        let chunks = futures_util::stream::unfold(Some(half), |first| async move {
+            match first {
+                Some(half) => Some((Ok(half), None)),
+                None => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    Some((
+                        Err(std::io::Error::other("dropped by the demo's fault rule")),
+                        None,
+                    ))
+                }
+            }
+        });
+        Body::from_stream(chunks)
+    } else {
+        Body::from(bytes.slice(..bytes.len() / 2))
+    };
+    Response::from_parts(parts, body)
 }

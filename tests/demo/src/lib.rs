@@ -46,17 +46,23 @@
 //! # Test control (not Mastodon API)
 //! - `POST /__demo/config` JSON, every key optional:
 //!   `{"pkce_metadata": bool, "rate_limit": n, "rate_window_secs": n,
-//!     "grouped_notifications": bool, "media_processing_ms": n,
+//!     "grouped_notifications": bool, "media_processing_ms": n, "idempotency": bool,
 //!     "fail_next": {"path_prefix": "/api/v1/timelines", "path_suffix": "/favourite",
 //!                   "path": "/api/v1/statuses", "method": "POST", "commit": false,
-//!                   "status": 500, "count": 1, "delay_ms": 0}}`.
+//!                   "status": 500, "count": 1, "delay_ms": 0, "body": "truncate",
+//!                   "reset_in_ms": 2000}}`.
 //!   `fail_next` fails the next `count` requests matching every given matcher (`path_prefix`
 //!   default "" = any, `path_suffix`, exact `path`, `method`) with `status` and a JSON
 //!   `{"error"}` body, after waiting `delay_ms`. `status: 0` hangs for `delay_ms` (default
 //!   30 s) and then answers 504, to simulate a timeout. Without `status`, the request is only
 //!   delayed and then served normally. `commit: true` runs the request first (a post is
 //!   really created, as on a slow server) and then delays/fails the answer, so a retry with
-//!   the same `Idempotency-Key` gets the same status.
+//!   the same `Idempotency-Key` gets the same status. `body: "truncate"` serves the request
+//!   and answers half its body; `body: "drop"` serves it and breaks the connection mid-body
+//!   (both: the post exists, the answer is lost). A `429` carries `X-RateLimit-Reset`
+//!   `reset_in_ms` (default 2000) ahead.
+//!   `idempotency: false` (or `--ignore-idempotency-key`) ignores `Idempotency-Key`, as
+//!   GoToSocial does: every retry posts again.
 //!   `grouped_notifications: false` makes `/api/v2/notifications*` 404 (server < 4.3).
 //! - `POST /__demo/reset`: data (statuses, polls, votes, per-user state) and config back to
 //!   the start state. Registered apps and tokens survive, so a signed-in client stays signed in.
@@ -126,6 +132,8 @@ pub struct Options {
     pub pkce_metadata: bool,
     /// Requests per rate-limit window and token.
     pub rate_limit: u32,
+    /// Remember `Idempotency-Key`; off = a server that ignores it.
+    pub idempotency: bool,
 }
 
 impl Default for Options {
@@ -133,6 +141,7 @@ impl Default for Options {
         Self {
             pkce_metadata: true,
             rate_limit: 3000,
+            idempotency: true,
         }
     }
 }
@@ -148,6 +157,8 @@ pub struct Config {
     pub grouped_notifications: bool,
     /// How long an upload "processes" (202/206) before its `url` appears.
     pub media_processing_ms: u64,
+    /// Remember `Idempotency-Key` (Mastodon); off = ignore it (GoToSocial and others).
+    pub idempotency: bool,
 }
 
 impl Config {
@@ -159,6 +170,7 @@ impl Config {
             fail_rules: Vec::new(),
             grouped_notifications: true,
             media_processing_ms: 1500,
+            idempotency: o.idempotency,
         }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! woolly-demo [--host 127.0.0.1] [--port 3000] [--app-dir DIR] [--app-port 8080]
-//!             [--no-pkce-metadata] [--rate-limit 3000]
+//!             [--no-pkce-metadata] [--rate-limit 3000] [--ignore-idempotency-key]
 //! ```
 
 use std::io::Write;
@@ -18,7 +18,7 @@ struct Cli {
     options: woolly_demo::Options,
 }
 
-const USAGE: &str = "usage: woolly-demo [--host 127.0.0.1] [--port 3000] [--app-dir DIR] [--app-port 8080] [--no-pkce-metadata] [--rate-limit N]";
+const USAGE: &str = "usage: woolly-demo [--host 127.0.0.1] [--port 3000] [--app-dir DIR] [--app-port 8080] [--no-pkce-metadata] [--rate-limit N] [--ignore-idempotency-key]";
 
 fn parse() -> Result<Cli, String> {
     let mut cli = Cli {
@@ -53,6 +53,7 @@ fn parse() -> Result<Cli, String> {
                     .map_err(|_| "bad --rate-limit")?
             }
             "--no-pkce-metadata" => cli.options.pkce_metadata = false,
+            "--ignore-idempotency-key" => cli.options.idempotency = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);

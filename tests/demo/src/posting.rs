@@ -305,9 +305,11 @@ pub async fn create(
     p: Params,
 ) -> ApiResult<Response> {
     let user = require_user(&state, &headers, &uri, "write:statuses")?;
+    let honour = state.config.lock().unwrap().idempotency;
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
+        .filter(|_| honour)
         .map(str::to_string);
     let now = clock::now_ms();
     if p.get("scheduled_at").is_some() {

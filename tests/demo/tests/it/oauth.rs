@@ -291,6 +291,7 @@ async fn metadata_can_be_switched_off() {
         woolly_demo::Options {
             pkce_metadata: false,
             rate_limit: 300,
+            ..Default::default()
         },
     ));
     assert_eq!(

@@ -394,3 +394,84 @@ async fn validation_edit_history_source_and_delete() {
     .json();
     assert!((2..=3).contains(&hist.as_array().unwrap().len()));
 }
+
+/// Counts alice's statuses whose content is exactly `<p>{text}</p>`.
+async fn own_posts_with(app: &axum::Router, auth: &str, text: &str) -> usize {
+    let alice = facts(app).await["alice_id"].as_str().unwrap().to_string();
+    let mine = call(
+        app,
+        "GET",
+        &format!("/api/v1/accounts/{alice}/statuses?limit=40"),
+        &[("authorization", auth)],
+        "",
+    )
+    .await
+    .json();
+    let want = format!("<p>{text}</p>");
+    mine.as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["content"] == want.as_str())
+        .count()
+}
+
+#[tokio::test]
+async fn a_server_that_ignores_idempotency_keys_posts_every_retry() {
+    let app = router();
+    let auth = bearer(&app, "alice").await;
+    call(
+        &app,
+        "POST",
+        "/__demo/config",
+        &[],
+        r#"{"idempotency":false}"#,
+    )
+    .await;
+    let h = [
+        ("authorization", auth.as_str()),
+        ("idempotency-key", "same-key"),
+    ];
+    let a = call(&app, "POST", "/api/v1/statuses", &h, "status=Twice+then").await;
+    let b = call(&app, "POST", "/api/v1/statuses", &h, "status=Twice+then").await;
+    assert_ne!(a.json()["id"], b.json()["id"]);
+    assert_eq!(own_posts_with(&app, &auth, "Twice then").await, 2);
+}
+
+#[tokio::test]
+async fn torn_answers_come_after_the_post_was_made() {
+    let app = router();
+    let auth = bearer(&app, "alice").await;
+    let h = [("authorization", auth.as_str())];
+    let cfg = r#"{"fail_next":{"path":"/api/v1/statuses","method":"POST","body":"truncate"}}"#;
+    call(&app, "POST", "/__demo/config", &[], cfg).await;
+    let torn = call(&app, "POST", "/api/v1/statuses", &h, "status=Torn+answer").await;
+    assert_eq!(torn.status, 200);
+    assert!(
+        serde_json::from_slice::<Value>(&torn.body).is_err(),
+        "half a body"
+    );
+    assert_eq!(own_posts_with(&app, &auth, "Torn answer").await, 1);
+
+    let cfg = r#"{"fail_next":{"path":"/api/v1/statuses","method":"POST","body":"drop"}}"#;
+    call(&app, "POST", "/__demo/config", &[], cfg).await;
+    use tower::ServiceExt;
+    let req = axum::http::Request::post("/api/v1/statuses")
+        .header("authorization", auth.as_str())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from("status=Dropped+answer"))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX).await;
+    assert!(body.is_err(), "the connection breaks mid-body");
+    assert_eq!(own_posts_with(&app, &auth, "Dropped answer").await, 1);
+
+    let cfg = r#"{"fail_next":{"path":"/api/v1/statuses","method":"POST","status":429,"reset_in_ms":3000}}"#;
+    call(&app, "POST", "/__demo/config", &[], cfg).await;
+    let limited = call(&app, "POST", "/api/v1/statuses", &h, "status=Later").await;
+    assert_eq!(limited.status, 429);
+    let reset = limited.header("x-ratelimit-reset").expect("a reset time");
+    let reset_ms = woolly_demo::clock::parse_rfc3339(&reset).unwrap();
+    let ahead = reset_ms as i64 - woolly_demo::clock::now_ms() as i64;
+    assert!((2_000..=3_100).contains(&ahead), "{ahead}");
+}
